@@ -1,0 +1,56 @@
+package org.diplomacykg.server;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Endpoint;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.util.Context;
+
+/**
+ * Builds the embedded Fuseki server. It is read-only by construction: only query and
+ * GSP-read endpoints exist, so {@code /kg/update} and {@code /kg/data} are not found
+ * rather than merely refused ({@code FusekiServer.Builder.add(name, ds)} would have
+ * enabled update, and even {@code add(name, ds, false)} adds a {@code /kg/data}).
+ */
+public final class KgServer {
+
+    /** The name of the one dataset, as it appears in URLs. */
+    public static final String DATASET = "/kg";
+
+    /** Builds, but does not start, a server for the configuration. */
+    public static FusekiServer build(ServerConfig config) {
+        // Only the query endpoints get the timeout: GSP reads of one graph are bounded anyway.
+        Context queryContext = new Context();
+        queryContext.set(ARQ.queryTimeout, Long.toString(config.queryTimeout().toMillis()));
+
+        DataService.Builder service = DataService.newBuilder(config.dataset())
+            .addEndpoint(queryEndpoint("sparql", queryContext))
+            .addEndpoint(queryEndpoint("query", queryContext))
+            .addEndpoint(queryEndpoint(null, queryContext))
+            .addEndpoint(Endpoint.create()
+                .operation(Operation.GSP_R)
+                .endpointName("get")
+                .processor(new UnionDefaultGraphStore())
+                .build());
+
+        return FusekiServer.create()
+            .port(config.port())
+            .add(DATASET, service)
+            .enablePing(true)
+            .enableCors(true)
+            // Per-request logging stays off the hot path (see simplelogger.properties).
+            .verbose(false)
+            .build();
+    }
+
+    /** A SPARQL query endpoint; a null name means the dataset URL itself. */
+    private static Endpoint queryEndpoint(String name, Context context) {
+        Endpoint.Builder endpoint = Endpoint.create().operation(Operation.Query).context(context);
+        if ( name != null )
+            endpoint.endpointName(name);
+        return endpoint.build();
+    }
+
+    private KgServer() {}
+}

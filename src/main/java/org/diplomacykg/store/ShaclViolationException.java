@@ -1,0 +1,24 @@
+package org.diplomacykg.store;
+
+import org.apache.jena.shacl.ValidationReport;
+
+/**
+ * The data breaks the SHACL shapes: the load is refused and nothing is committed.
+ * Carries the full report; the message is the report as readable text.
+ */
+public class ShaclViolationException extends LoadException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ValidationReport report;
+
+    public ShaclViolationException(String message, ValidationReport report) {
+        super(message);
+        this.report = report;
+    }
+
+    /** The validation report, e.g. to write it as RDF. */
+    public ValidationReport report() {
+        return report;
+    }
+}

@@ -1,0 +1,62 @@
+package org.diplomacykg.store;
+
+import java.nio.file.Path;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parses Turtle files so that every problem names the file, line and column:
+ * Jena's default error handler reports line and column but not which file.
+ */
+final class TurtleFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TurtleFiles.class);
+
+    /** Parses the file into the graph; a syntax error throws {@link LoadException}. */
+    static void read(Path file, Graph into) {
+        try {
+            RDFParser.source(file)
+                .lang(Lang.TURTLE)
+                .errorHandler(new FileErrorHandler(file))
+                .parse(into);
+        } catch (RiotException ex) {
+            // Not a syntax error (those the handler turns into LoadException): e.g. the file vanished.
+            throw new LoadException(file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Turns parser reports into messages of the form {@code file:line:column: message}. */
+    private record FileErrorHandler(Path file) implements ErrorHandler {
+
+        @Override
+        public void warning(String message, long line, long col) {
+            LOG.warn(where(line, col) + message);
+        }
+
+        @Override
+        public void error(String message, long line, long col) {
+            throw new LoadException(where(line, col) + message);
+        }
+
+        @Override
+        public void fatal(String message, long line, long col) {
+            throw new LoadException(where(line, col) + message);
+        }
+
+        private String where(long line, long col) {
+            if ( line < 0 )
+                return file + ": ";
+            if ( col < 0 )
+                return file + ":" + line + ": ";
+            return file + ":" + line + ":" + col + ": ";
+        }
+    }
+
+    private TurtleFiles() {}
+}

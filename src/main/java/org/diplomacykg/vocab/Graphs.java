@@ -1,0 +1,52 @@
+package org.diplomacykg.vocab;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * The named graphs of the dataset, one purpose each. The SPARQL default graph is
+ * the union of all of them, so {@code GRAPH} clauses are how a query tells them apart.
+ */
+public final class Graphs {
+
+    /** The TBox: the ontology as loaded from {@code ontology/diplomacy.ttl}. */
+    public static final String ONTOLOGY = DKG.GRAPH_BASE + "ontology";
+
+    /** Curated background facts not taken from an article, each still attributed. */
+    public static final String REFERENCE = DKG.GRAPH_BASE + "reference";
+
+    /** Everything the reasoners derived, and nothing else. */
+    public static final String INFERRED = DKG.GRAPH_BASE + "inferred";
+
+    /** Why each inferred triple holds: rule and premises. */
+    public static final String EXPLANATIONS = DKG.GRAPH_BASE + "explanations";
+
+    /** The common start of the IRIs of all per-article graphs. */
+    public static final String SOURCE_BASE = DKG.GRAPH_BASE + "source/";
+
+    /** The graph of what one article says, e.g. {@code sourceGraph("lavrov-rubio-2025-10")}. */
+    public static String sourceGraph(String articleSlug) {
+        return SOURCE_BASE + Slugs.require(articleSlug);
+    }
+
+    /** The graph names as {@link Node}s, for code working on a {@code DatasetGraph}. */
+    public static final class Nodes {
+        /** See {@link Graphs#ONTOLOGY}. */
+        public static final Node ONTOLOGY = NodeFactory.createURI(Graphs.ONTOLOGY);
+        /** See {@link Graphs#REFERENCE}. */
+        public static final Node REFERENCE = NodeFactory.createURI(Graphs.REFERENCE);
+        /** See {@link Graphs#INFERRED}. */
+        public static final Node INFERRED = NodeFactory.createURI(Graphs.INFERRED);
+        /** See {@link Graphs#EXPLANATIONS}. */
+        public static final Node EXPLANATIONS = NodeFactory.createURI(Graphs.EXPLANATIONS);
+
+        /** See {@link Graphs#sourceGraph(String)}. */
+        public static Node sourceGraph(String articleSlug) {
+            return NodeFactory.createURI(Graphs.sourceGraph(articleSlug));
+        }
+
+        private Nodes() {}
+    }
+
+    private Graphs() {}
+}

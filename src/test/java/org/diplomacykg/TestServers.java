@@ -1,0 +1,87 @@
+package org.diplomacykg;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.Dataset;
+import org.diplomacykg.server.KgServer;
+import org.diplomacykg.server.ServerConfig;
+import org.diplomacykg.store.DataLayout;
+import org.diplomacykg.store.Store;
+
+/**
+ * Starts the real server, as {@code serve} does, on a free port, for tests that talk HTTP.
+ * Use with try-with-resources or stop it in {@code @AfterAll}:
+ * <pre>
+ * try ( TestServers.Running kg = TestServers.start(ontologyDir, dataDir) ) {
+ *     ResultSetRewindable rows = SparqlClient.select(kg.sparqlUrl(), "SELECT * { ?s ?p ?o }");
+ * }
+ * </pre>
+ */
+public final class TestServers {
+
+    /** A started server; closing it stops it. */
+    public static final class Running implements AutoCloseable {
+        private final FusekiServer server;
+        private final Dataset dataset;
+
+        private Running(FusekiServer server, Dataset dataset) {
+            this.server = server;
+            this.dataset = dataset;
+        }
+
+        /** e.g. {@code http://localhost:43121}, no trailing slash. */
+        public String baseUrl() {
+            return "http://localhost:" + server.getHttpPort();
+        }
+
+        /** The dataset URL, {@code baseUrl() + "/kg"}. */
+        public String datasetUrl() {
+            return baseUrl() + KgServer.DATASET;
+        }
+
+        /** The main query endpoint, {@code /kg/sparql}. */
+        public String sparqlUrl() {
+            return datasetUrl() + "/sparql";
+        }
+
+        /** The dataset being served, for checks that bypass HTTP. */
+        public Dataset dataset() {
+            return dataset;
+        }
+
+        public FusekiServer server() {
+            return server;
+        }
+
+        @Override
+        public void close() {
+            server.stop();
+        }
+    }
+
+    /** Loads the layout through the real loader and SHACL gate and serves it with the default timeout. */
+    public static Running start(Path ontologyDir, Path dataDir) {
+        return start(ontologyDir, dataDir, ServerConfig.DEFAULT_QUERY_TIMEOUT);
+    }
+
+    /** As {@link #start(Path, Path)}, with a given query timeout. */
+    public static Running start(Path ontologyDir, Path dataDir, Duration queryTimeout) {
+        return start(Store.loadInMemory(new DataLayout(ontologyDir, dataDir)), queryTimeout);
+    }
+
+    /** Serves an already assembled dataset. */
+    public static Running start(Dataset dataset, Duration queryTimeout) {
+        FusekiServer server = KgServer.build(new ServerConfig(0, queryTimeout, dataset.asDatasetGraph()));
+        server.start();
+        return new Running(server, dataset);
+    }
+
+    /** Serves the conforming fixture {@code kg/} ({@link Fixtures}). */
+    public static Running startFixture() {
+        return start(Fixtures.path("kg/ontology"), Fixtures.path("kg/data"));
+    }
+
+    private TestServers() {}
+}

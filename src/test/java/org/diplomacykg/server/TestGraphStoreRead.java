@@ -1,0 +1,66 @@
+package org.diplomacykg.server;
+
+import static org.diplomacykg.SparqlClient.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.diplomacykg.Fixtures;
+import org.diplomacykg.TestServers;
+import org.diplomacykg.vocab.Graphs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code /kg/get}: the Graph Store Protocol, read only. */
+class TestGraphStoreRead {
+
+    private static TestServers.Running kg;
+
+    @BeforeAll
+    static void start() {
+        kg = TestServers.startFixture();
+    }
+
+    @AfterAll
+    static void stop() {
+        if ( kg != null )
+            kg.close();
+    }
+
+    @Test
+    void namedGraphIsExactlyItsFile() {
+        HttpResponse<String> response = get(kg.datasetUrl() + "/get?graph=" + encode(Graphs.REFERENCE), TURTLE);
+        requireOk(response);
+        assertEquals(TURTLE, mediaType(response));
+        Graph expected = GraphFactory.createDefaultGraph();
+        RDFParser.source(Fixtures.path("kg/data/reference.ttl")).parse(expected);
+        assertTrue(IsoMatcher.isomorphic(expected, parseGraph(response.body(), Lang.TURTLE)));
+    }
+
+    @Test
+    void defaultGraphIsTheUnion() {
+        HttpResponse<String> response = get(kg.datasetUrl() + "/get?default", "application/n-triples");
+        requireOk(response);
+        assertEquals(20, parseGraph(response.body(), Lang.NTRIPLES).size());
+    }
+
+    @Test
+    void unknownGraphIsNotFound() {
+        HttpResponse<String> response = get(kg.datasetUrl() + "/get?graph=" + encode(Graphs.sourceGraph("no-such-article")), TURTLE);
+        assertEquals(404, response.statusCode());
+    }
+
+    @Test
+    void wholeDatasetAsQuadsListsEachGraphOnce() {
+        HttpResponse<String> response = get(kg.datasetUrl() + "/get", "application/n-quads");
+        requireOk(response);
+        assertEquals(20, response.body().lines().filter(line -> !line.isBlank()).count());
+    }
+}

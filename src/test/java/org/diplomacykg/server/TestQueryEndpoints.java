@@ -1,0 +1,119 @@
+package org.diplomacykg.server;
+
+import static org.diplomacykg.SparqlClient.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.ResultSetRewindable;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.diplomacykg.SparqlClient;
+import org.diplomacykg.TestServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** SPARQL queries on every query endpoint, with every request style and result format. */
+class TestQueryEndpoints {
+
+    private static final String PREFIXES = """
+        PREFIX dkg: <https://w3id.org/diplomacy-kg/ontology#>
+        PREFIX id:  <https://w3id.org/diplomacy-kg/id/>
+        """;
+    private static final String SELECT_PARTICIPANTS =
+        PREFIXES + "SELECT ?who { id:test-call dkg:participant ?who } ORDER BY ?who";
+    private static final String CONSTRUCT_PARTICIPANTS =
+        PREFIXES + "CONSTRUCT { id:test-call dkg:participant ?who } WHERE { id:test-call dkg:participant ?who }";
+
+    private static TestServers.Running kg;
+
+    @BeforeAll
+    static void start() {
+        kg = TestServers.startFixture();
+    }
+
+    @AfterAll
+    static void stop() {
+        if ( kg != null )
+            kg.close();
+    }
+
+    static Stream<Arguments> endpointsAndMethods() {
+        return Stream.of("/sparql", "/query", "").flatMap(endpoint ->
+            Stream.of("GET", "POST-form", "POST-query").map(method -> Arguments.of(endpoint, method)));
+    }
+
+    @ParameterizedTest(name = "{1} /kg{0}")
+    @MethodSource("endpointsAndMethods")
+    void selectOnEveryEndpointAndMethod(String endpoint, String method) {
+        String url = kg.datasetUrl() + endpoint;
+        HttpResponse<String> response = switch (method) {
+            case "GET" -> getQuery(url, SELECT_PARTICIPANTS, RESULTS_JSON);
+            case "POST-form" -> postForm(url, SELECT_PARTICIPANTS, RESULTS_JSON);
+            default -> postQuery(url, SELECT_PARTICIPANTS, RESULTS_JSON);
+        };
+        requireOk(response);
+        assertEquals(RESULTS_JSON, mediaType(response));
+        ResultSetRewindable rows = parseResults(response.body(), ResultSetLang.RS_JSON);
+        assertEquals(2, rows.size());
+        assertEquals("https://w3id.org/diplomacy-kg/id/marco-rubio",
+                     rows.next().getResource("who").getURI());
+    }
+
+    static Stream<Arguments> selectFormats() {
+        return Stream.of(
+            Arguments.of(RESULTS_JSON, ResultSetLang.RS_JSON),
+            Arguments.of(RESULTS_XML, ResultSetLang.RS_XML),
+            Arguments.of("text/csv", ResultSetLang.RS_CSV),
+            Arguments.of("text/tab-separated-values", ResultSetLang.RS_TSV));
+    }
+
+    @ParameterizedTest(name = "SELECT as {0}")
+    @MethodSource("selectFormats")
+    void selectResultFormats(String accept, Lang lang) {
+        HttpResponse<String> response = postQuery(kg.sparqlUrl(), SELECT_PARTICIPANTS, accept);
+        requireOk(response);
+        assertEquals(accept, mediaType(response));
+        assertEquals(2, parseResults(response.body(), lang).size());
+    }
+
+    static Stream<Arguments> graphFormats() {
+        return Stream.of(
+            Arguments.of(TURTLE, Lang.TURTLE),
+            Arguments.of("application/ld+json", Lang.JSONLD),
+            Arguments.of("application/n-triples", Lang.NTRIPLES),
+            Arguments.of("application/rdf+xml", Lang.RDFXML));
+    }
+
+    @ParameterizedTest(name = "CONSTRUCT as {0}")
+    @MethodSource("graphFormats")
+    void constructResultFormats(String accept, Lang lang) {
+        HttpResponse<String> response = postQuery(kg.sparqlUrl(), CONSTRUCT_PARTICIPANTS, accept);
+        requireOk(response);
+        assertEquals(accept, mediaType(response));
+        Graph graph = parseGraph(response.body(), lang);
+        assertEquals(2, graph.size());
+    }
+
+    @Test
+    void askAnswersTrueAndFalse() {
+        assertTrue(SparqlClient.ask(kg.sparqlUrl(), PREFIXES + "ASK { id:test-call a dkg:Meeting }"));
+        assertEquals(false, SparqlClient.ask(kg.sparqlUrl(), PREFIXES + "ASK { id:test-call a dkg:Person }"));
+    }
+
+    @ParameterizedTest(name = "GET with Accept {0}")
+    @ValueSource(strings = { RESULTS_XML, "text/csv" })
+    void getNegotiatesByAcceptHeader(String accept) {
+        HttpResponse<String> response = getQuery(kg.sparqlUrl(), SELECT_PARTICIPANTS, accept);
+        requireOk(response);
+        assertEquals(accept, mediaType(response));
+    }
+}

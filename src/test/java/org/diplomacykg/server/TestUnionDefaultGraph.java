@@ -1,0 +1,81 @@
+package org.diplomacykg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.query.ResultSetRewindable;
+import org.diplomacykg.SparqlClient;
+import org.diplomacykg.TestServers;
+import org.diplomacykg.vocab.Graphs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The SPARQL default graph is the union of the named graphs; GRAPH tells them apart. */
+class TestUnionDefaultGraph {
+
+    private static final String PREFIXES = """
+        PREFIX dkg:  <https://w3id.org/diplomacy-kg/ontology#>
+        PREFIX id:   <https://w3id.org/diplomacy-kg/id/>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        """;
+
+    private static TestServers.Running kg;
+
+    @BeforeAll
+    static void start() {
+        kg = TestServers.startFixture();
+    }
+
+    @AfterAll
+    static void stop() {
+        if ( kg != null )
+            kg.close();
+    }
+
+    @Test
+    void plainQuerySeesTriplesFromEveryNamedGraph() {
+        // The meeting is only in the article graph, the label only in the reference graph,
+        // the class hierarchy only in the ontology graph: one pattern joins all three.
+        ResultSetRewindable rows = SparqlClient.select(kg.sparqlUrl(), PREFIXES + """
+            SELECT ?name {
+              id:test-call a dkg:Meeting ; dkg:participant ?who .
+              ?who a ?cls ; rdfs:label ?name .
+              ?cls rdfs:subClassOf dkg:Person .
+            } ORDER BY ?name""");
+        assertEquals(List.of("Marco Rubio", "Sergey Lavrov"), strings(rows, "name"));
+    }
+
+    @Test
+    void defaultGraphCountIsTheSumOfTheNamedGraphs() {
+        long union = count("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }");
+        long named = count("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }");
+        assertEquals(20, named);
+        assertEquals(named, union);
+    }
+
+    @Test
+    void graphClauseTellsGraphsApart() {
+        ResultSetRewindable rows = SparqlClient.select(kg.sparqlUrl(), PREFIXES
+            + "SELECT ?g { GRAPH ?g { id:test-call a dkg:Meeting } }");
+        assertEquals(List.of(Graphs.sourceGraph("test-article")), strings(rows, "g"));
+
+        rows = SparqlClient.select(kg.sparqlUrl(), "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g");
+        assertEquals(List.of(Graphs.ONTOLOGY, Graphs.REFERENCE, Graphs.sourceGraph("test-article")),
+                     strings(rows, "g"));
+    }
+
+    private long count(String query) {
+        return SparqlClient.select(kg.sparqlUrl(), query).next().getLiteral("n").getLong();
+    }
+
+    private static List<String> strings(ResultSetRewindable rows, String var) {
+        List<String> values = new ArrayList<>();
+        rows.forEachRemaining(row -> values.add(row.get(var).isLiteral()
+            ? row.getLiteral(var).getLexicalForm()
+            : row.getResource(var).getURI()));
+        return values;
+    }
+}
