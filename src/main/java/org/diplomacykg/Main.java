@@ -1,5 +1,6 @@
 package org.diplomacykg;
 
+import org.diplomacykg.cli.InferCommand;
 import org.diplomacykg.cli.ServeCommand;
 import org.diplomacykg.cli.ValidateCommand;
 import org.diplomacykg.store.LoadException;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
          versionProvider = Main.Version.class,
          // Sub-commands inherit --help and --version.
          scope = ScopeType.INHERIT,
-         subcommands = { ServeCommand.class, ValidateCommand.class })
+         subcommands = { ServeCommand.class, ValidateCommand.class, InferCommand.class })
 public final class Main implements Runnable {
 
     /** Exit code when the data is missing, does not parse, breaks the shapes, or the server cannot start. */

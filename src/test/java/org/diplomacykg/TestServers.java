@@ -51,6 +51,11 @@ public final class TestServers {
             return dataset;
         }
 
+        /** Triples in all named graphs together (asserted, inferred and explanations), read without HTTP. */
+        public long namedGraphTriples() {
+            return Store.graphSizes(dataset).values().stream().mapToLong(Long::longValue).sum();
+        }
+
         public FusekiServer server() {
             return server;
         }

@@ -47,6 +47,47 @@ public final class DKG {
         /** The ontology as a node. */
         public static final Node ONTOLOGY = NodeFactory.createURI(ONTOLOGY_IRI);
 
+        // Terms the reasoners read and write; the ontology defines each.
+        public static final Node State = term("State");
+        public static final Node Official = term("Official");
+        public static final Node Meeting = term("Meeting");
+        public static final Node Disagreement = term("Disagreement");
+        public static final Node Derivation = term("Derivation");
+        public static final Node Premise = term("Premise");
+        public static final Node Rule = term("Rule");
+        public static final Node Support = term("Support");
+        public static final Node Rejection = term("Rejection");
+        public static final Node Cancelled = term("Cancelled");
+        public static final Node reaffirms = term("reaffirms");
+        public static final Node revises = term("revises");
+        public static final Node unchangedSinceEvent = term("unchangedSinceEvent");
+        public static final Node date = term("date");
+        public static final Node unchangedSince = term("unchangedSince");
+        public static final Node lastReaffirmed = term("lastReaffirmed");
+        public static final Node holder = term("holder");
+        public static final Node post = term("post");
+        public static final Node postIn = term("postIn");
+        public static final Node role = term("role");
+        public static final Node startDate = term("startDate");
+        public static final Node endDate = term("endDate");
+        public static final Node counterpart = term("counterpart");
+        public static final Node participant = term("participant");
+        public static final Node involvesState = term("involvesState");
+        public static final Node cancelledEvent = term("cancelledEvent");
+        public static final Node status = term("status");
+        public static final Node stanceHolder = term("stanceHolder");
+        public static final Node stanceOn = term("stanceOn");
+        public static final Node disagreeingParty = term("disagreeingParty");
+        public static final Node disagreementOn = term("disagreementOn");
+        public static final Node disagreementDate = term("disagreementDate");
+        public static final Node derivedBy = term("derivedBy");
+        public static final Node premise = term("premise");
+
+        /** The node of an ontology term, e.g. {@code term("Summit")}. */
+        public static Node term(String localName) {
+            return NodeFactory.createURI(NS + localName);
+        }
+
         /** The node of the thing with this slug. */
         public static Node id(String slug) {
             return NodeFactory.createURI(DKG.id(slug));

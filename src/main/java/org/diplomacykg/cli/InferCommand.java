@@ -1,0 +1,179 @@
+package org.diplomacykg.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.FmtUtils;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.XSD;
+import org.diplomacykg.store.Store;
+import org.diplomacykg.vocab.DKG;
+import org.diplomacykg.vocab.Graphs;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code infer}: load as {@code serve} would (the commit materialises), then print the
+ * inferred graph as Turtle, or with {@code --explain} why each inferred triple holds:
+ * <pre>
+ * id:a dkg:p id:b
+ *   because some rule (https://w3id.org/diplomacy-kg/rule/some-rule)
+ *     - id:a dkg:q id:b
+ *     - dkg:q dkg:implies dkg:p [inferred]
+ * </pre>
+ */
+@Command(name = "infer",
+         description = "Load the ontology and data as serve does and print the inferred graph as Turtle; "
+                     + "with --explain, print why each inferred triple holds instead.")
+public final class InferCommand implements Callable<Integer> {
+
+    /** The prefixes of the output. */
+    static final PrefixMapping PREFIXES = PrefixMapping.Factory.create()
+        .setNsPrefix(DKG.PREFIX, DKG.NS)
+        .setNsPrefix("id", DKG.ID_BASE)
+        .setNsPrefix("rdf", RDF.getURI())
+        .setNsPrefix("rdfs", RDFS.getURI())
+        .setNsPrefix("owl", OWL.getURI())
+        .setNsPrefix("xsd", XSD.getURI())
+        .lock();
+
+    @Mixin
+    private LayoutOptions options;
+
+    @Option(names = "--explain",
+            description = "For each inferred triple, print the rule that derived it and the premises it rests on.")
+    private boolean explain;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Dataset dataset = Store.loadInMemory(options.layout());
+        String text = Txn.calculateRead(dataset, () -> {
+            Graph inferred = dataset.asDatasetGraph().getGraph(Graphs.Nodes.INFERRED);
+            Graph explanations = dataset.asDatasetGraph().getGraph(Graphs.Nodes.EXPLANATIONS);
+            return explain ? explanations(inferred, explanations) : turtle(inferred);
+        });
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(text);
+        out.flush();
+        return 0;
+    }
+
+    /** The graph as Turtle with the conventional prefixes. */
+    private static String turtle(Graph graph) {
+        Graph copy = GraphFactory.createDefaultGraph();
+        graph.find().forEachRemaining(copy::add);
+        copy.getPrefixMapping().setNsPrefixes(PREFIXES);
+        return RDFWriter.source(copy).format(RDFFormat.TURTLE_PRETTY).asString();
+    }
+
+    /** One derivation as read back from the explanations graph. */
+    private record Because(String rule, String label, List<Triple> premises) {}
+
+    /** Every inferred triple in order, each followed by the derivations that support it. */
+    static String explanations(Graph inferred, Graph explanations) {
+        Map<Triple, List<Because>> reasons = readDerivations(explanations);
+        List<Triple> triples = Iter.toList(inferred.find());
+        triples.sort(Comparator.comparing(InferCommand::str));
+        StringBuilder sb = new StringBuilder();
+        for ( Triple t : triples ) {
+            sb.append(str(t)).append('\n');
+            List<Because> found = reasons.getOrDefault(t, List.of());
+            if ( found.isEmpty() )
+                sb.append("  (no derivation recorded)\n");
+            for ( Because b : found ) {
+                sb.append("  because ").append(b.label()).append(" (").append(b.rule()).append(")\n");
+                for ( Triple premise : b.premises() ) {
+                    sb.append("    - ").append(str(premise));
+                    if ( inferred.contains(premise) )
+                        sb.append(" [inferred]");
+                    sb.append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Reads {@code ?d a dkg:Derivation ; rdf:subject/predicate/object ; dkg:derivedBy ?rule ;
+     * dkg:premise ?p} with the premises' own rdf:subject/predicate/object and the rule's label.
+     */
+    private static Map<Triple, List<Because>> readDerivations(Graph g) {
+        Map<Triple, List<Because>> reasons = new HashMap<>();
+        for ( Node d : Iter.toList(g.find(Node.ANY, RDF.Nodes.type, DKG.Nodes.Derivation).mapWith(Triple::getSubject)) ) {
+            Triple conclusion = statement(g, d);
+            Node rule = object(g, d, DKG.Nodes.derivedBy);
+            if ( conclusion == null || rule == null )
+                continue;
+            List<Node> premiseNodes = Iter.toList(g.find(d, DKG.Nodes.premise, Node.ANY).mapWith(Triple::getObject));
+            // Premise IRIs end in their position (.../premise/1, .../premise/2, ...): shorter first keeps 2 before 10.
+            premiseNodes.sort(Comparator.comparingInt((Node n) -> str(n).length()).thenComparing(InferCommand::str));
+            List<Triple> premises = new ArrayList<>();
+            for ( Node p : premiseNodes ) {
+                Triple premise = statement(g, p);
+                if ( premise != null )
+                    premises.add(premise);
+            }
+            String ruleIri = rule.isURI() ? rule.getURI() : str(rule);
+            reasons.computeIfAbsent(conclusion, k -> new ArrayList<>())
+                   .add(new Because(ruleIri, label(g, rule, ruleIri), premises));
+        }
+        Comparator<Because> order = Comparator.comparing(Because::rule)
+            .thenComparing(b -> b.premises().stream().map(InferCommand::str).toList().toString());
+        reasons.values().forEach(list -> list.sort(order));
+        return reasons;
+    }
+
+    /** The triple described by {@code node}'s rdf:subject, rdf:predicate and rdf:object, or null. */
+    private static Triple statement(Graph g, Node node) {
+        Node s = object(g, node, RDF.Nodes.subject);
+        Node p = object(g, node, RDF.Nodes.predicate);
+        Node o = object(g, node, RDF.Nodes.object);
+        return s == null || p == null || o == null ? null : Triple.create(s, p, o);
+    }
+
+    /** The rule's English label, else any label, else {@code fallback}. */
+    private static String label(Graph g, Node rule, String fallback) {
+        List<Node> labels = Iter.toList(g.find(rule, RDFS.Nodes.label, Node.ANY).mapWith(Triple::getObject)
+                                         .filterKeep(Node::isLiteral));
+        return labels.stream().filter(l -> l.getLiteralLanguage().startsWith("en"))
+                     .findFirst().or(() -> labels.stream().findFirst())
+                     .map(Node::getLiteralLexicalForm).orElse(fallback);
+    }
+
+    private static Node object(Graph g, Node s, Node p) {
+        List<Node> objects = Iter.toList(g.find(s, p, Node.ANY).mapWith(Triple::getObject));
+        return objects.isEmpty() ? null : objects.get(0);
+    }
+
+    private static String str(Triple t) {
+        return FmtUtils.stringForTriple(t, PREFIXES);
+    }
+
+    private static String str(Node n) {
+        return FmtUtils.stringForNode(n, PREFIXES);
+    }
+}

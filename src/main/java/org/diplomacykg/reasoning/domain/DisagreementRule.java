@@ -1,0 +1,136 @@
+package org.diplomacykg.reasoning.domain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.system.G;
+import org.apache.jena.vocabulary.RDF;
+import org.diplomacykg.reasoning.Derivation;
+import org.diplomacykg.reasoning.Rule;
+import org.diplomacykg.reasoning.domain.Tenures.Tenure;
+import org.diplomacykg.vocab.DKG;
+
+/**
+ * A dated rejection of a proposal by one state (or an official acting for it), against
+ * support for the same proposal by another state (or an official acting for it), is a
+ * disagreement between the two states on that proposal, dated by the rejection. Support
+ * the source leaves undated ("recently") is taken as standing at the rejection's date, so
+ * the supporter's state is the one they served on that day.
+ * <p>
+ * The disagreement is a new resource, {@code id/disagreement-<state>-<state>-<proposal>},
+ * named from the slugs so the same premises always give the same IRI.
+ */
+public final class DisagreementRule implements Rule {
+
+    private record Side(Node stance, Node state, List<Triple> premises) {}
+
+    @Override
+    public String iri() {
+        return RULE_BASE + "disagreement";
+    }
+
+    @Override
+    public String label() {
+        return "disagreement between states";
+    }
+
+    @Override
+    public String description() {
+        return "When one state rejects a proposal on a date and another state, or an official acting for it, "
+             + "supports the same proposal, the two states disagree on it from that date.";
+    }
+
+    @Override
+    public Set<Node> inputs() {
+        return Set.of(RDF.Nodes.type, DKG.Nodes.stanceHolder, DKG.Nodes.stanceOn, DKG.Nodes.date,
+                      DKG.Nodes.holder, DKG.Nodes.post, DKG.Nodes.postIn, DKG.Nodes.startDate, DKG.Nodes.endDate);
+    }
+
+    @Override
+    public Set<Node> outputs() {
+        return Set.of(RDF.Nodes.type, DKG.Nodes.disagreeingParty, DKG.Nodes.disagreementOn, DKG.Nodes.disagreementDate);
+    }
+
+    @Override
+    public void apply(Graph data, Consumer<Derivation> out) {
+        Map<Node, List<Node>> supportsByProposal = new HashMap<>();
+        data.find(Node.ANY, RDF.Nodes.type, DKG.Nodes.Support).forEachRemaining(t -> {
+            Node proposal = G.getZeroOrOneSP(data, t.getSubject(), DKG.Nodes.stanceOn);
+            if ( proposal != null )
+                supportsByProposal.computeIfAbsent(proposal, k -> new ArrayList<>()).add(t.getSubject());
+        });
+        if ( supportsByProposal.isEmpty() )
+            return;
+        Tenures tenures = Tenures.read(data);
+        data.find(Node.ANY, RDF.Nodes.type, DKG.Nodes.Rejection).forEachRemaining(t -> {
+            Node rejection = t.getSubject();
+            Node proposal = G.getZeroOrOneSP(data, rejection, DKG.Nodes.stanceOn);
+            Node date = G.getZeroOrOneSP(data, rejection, DKG.Nodes.date);
+            if ( proposal == null || !Dates.isDate(date) )
+                return;
+            List<Side> rejecting = sides(data, tenures, rejection, DKG.Nodes.Rejection, date);
+            for ( Node support : supportsByProposal.getOrDefault(proposal, List.of()) ) {
+                Node supportDate = G.getZeroOrOneSP(data, support, DKG.Nodes.date);
+                Node when = Dates.isDate(supportDate) ? supportDate : date;
+                for ( Side against : rejecting )
+                    for ( Side in : sides(data, tenures, support, DKG.Nodes.Support, when) )
+                        if ( !against.state().equals(in.state()) )
+                            derive(against, in, proposal, date, out);
+            }
+        });
+    }
+
+    /** The states a stance was taken for: its holder if a state, else the states of the posts it held then. */
+    private static List<Side> sides(Graph data, Tenures tenures, Node stance, Node kind, Node date) {
+        Node holder = G.getZeroOrOneSP(data, stance, DKG.Nodes.stanceHolder);
+        if ( holder == null )
+            return List.of();
+        List<Triple> base = List.of(Triple.create(stance, RDF.Nodes.type, kind),
+                                    Triple.create(stance, DKG.Nodes.stanceHolder, holder),
+                                    Triple.create(stance, DKG.Nodes.stanceOn, G.getOneSP(data, stance, DKG.Nodes.stanceOn)));
+        Triple isState = Triple.create(holder, RDF.Nodes.type, DKG.Nodes.State);
+        List<Side> sides = new ArrayList<>();
+        if ( data.contains(isState) )
+            sides.add(new Side(stance, holder, concat(base, List.of(isState))));
+        for ( Tenure t : tenures.of(holder) )
+            if ( t.forState() && t.covers(date) )
+                sides.add(new Side(stance, t.organisation(), concat(base, t.premises())));
+        return sides;
+    }
+
+    private void derive(Side against, Side in, Node proposal, Node date, Consumer<Derivation> out) {
+        Node disagreement = NodeFactory.createURI(DKG.ID_BASE + "disagreement-" + slug(against.state()) + "-"
+                                                  + slug(in.state()) + "-" + slug(proposal));
+        List<Triple> premises = new ArrayList<>(against.premises());
+        premises.add(Triple.create(against.stance(), DKG.Nodes.date, date));
+        premises.addAll(in.premises());
+        List<Triple> conclusions = List.of(
+            Triple.create(disagreement, RDF.Nodes.type, DKG.Nodes.Disagreement),
+            Triple.create(disagreement, DKG.Nodes.disagreeingParty, against.state()),
+            Triple.create(disagreement, DKG.Nodes.disagreeingParty, in.state()),
+            Triple.create(disagreement, DKG.Nodes.disagreementOn, proposal),
+            Triple.create(disagreement, DKG.Nodes.disagreementDate, date));
+        for ( Triple conclusion : conclusions )
+            out.accept(new Derivation(conclusion, this, premises));
+    }
+
+    private static List<Triple> concat(List<Triple> a, List<Triple> b) {
+        List<Triple> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The last path segment of an IRI (the slug of things under id/). */
+    private static String slug(Node node) {
+        String iri = node.getURI();
+        return iri.substring(iri.lastIndexOf('/') + 1);
+    }
+}

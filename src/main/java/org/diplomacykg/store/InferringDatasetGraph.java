@@ -1,0 +1,389 @@
+package org.diplomacykg.store;
+
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.core.GraphView;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.modify.UpdateEngine;
+import org.apache.jena.sparql.modify.UpdateEngineFactory;
+import org.apache.jena.sparql.modify.UpdateEngineMain;
+import org.apache.jena.sparql.modify.UpdateEngineRegistry;
+import org.apache.jena.sparql.modify.UpdateEngineWorker;
+import org.apache.jena.sparql.modify.request.UpdateDropClear;
+import org.apache.jena.sparql.modify.request.UpdateVisitor;
+import org.apache.jena.sparql.util.Context;
+import org.apache.jena.util.iterator.ExtendedIterator;
+import org.diplomacykg.reasoning.ChangeSet;
+import org.diplomacykg.reasoning.Materialiser;
+import org.diplomacykg.vocab.Graphs;
+
+/**
+ * The dataset that the server and the loaders write through: derivations follow the data.
+ * Every write is recorded in a {@link ChangeSet}; a write transaction's {@link #commit()}
+ * first brings the inferred and explanations graphs up to date with the {@link Materialiser},
+ * inside the same transaction, and only then commits, so a reader sees data and inferences
+ * of the same commit or of none. If materialising or committing fails, the transaction is
+ * aborted and nothing of it remains.
+ * <p>
+ * The inferred and explanations graphs are the materialiser's: a write that names one of them
+ * (add, delete, {@code DROP GRAPH}, {@code CLEAR GRAPH}, a graph obtained from
+ * {@link #getGraph}) throws {@link ProtectedGraphException}. Writes over every graph
+ * ({@link #clear()}, {@link #deleteAny} with a wildcard graph, SPARQL {@code DROP ALL},
+ * {@code CLEAR ALL}, {@code DROP NAMED}) apply to the asserted graphs only: the derived
+ * graphs follow at commit.
+ * <p>
+ * Reads go straight to the wrapped dataset. A SPARQL query is executed by the wrapped
+ * dataset's own engine (Jena unwraps a {@link DatasetGraphWrapper} for query), with this
+ * wrapper's context, which is the wrapped dataset's: a TDB2 union default graph stays a
+ * union default graph.
+ */
+public final class InferringDatasetGraph extends DatasetGraphWrapper {
+
+    static {
+        // Class initialisation runs once, before any instance exists and so before any
+        // update on one: the registry is not modified while updates iterate it.
+        UpdateEngineRegistry.addFactory(new AssertedOnlyUpdateEngine.Factory());
+    }
+
+    private final Materialiser materialiser;
+    /**
+     * What the current write transaction changed. Not synchronised: TDB2 admits one writer
+     * at a time, writes are recorded only by that writer's thread, and the set is cleared
+     * only when a write transaction ends (begin(WRITE) holds the writer lock, whose release
+     * and acquisition order one writer's accesses before the next's). Readers never touch it.
+     */
+    private final ChangeSet changes = new ChangeSet();
+
+    public InferringDatasetGraph(DatasetGraph base, Materialiser materialiser) {
+        super(base);
+        this.materialiser = materialiser;
+    }
+
+    /** True for the graphs only the materialiser writes. */
+    public static boolean isProtected(Node graph) {
+        return Graphs.Nodes.INFERRED.equals(graph) || Graphs.Nodes.EXPLANATIONS.equals(graph);
+    }
+
+    private static void refuseIfProtected(Node graph) {
+        if ( isProtected(graph) )
+            throw new ProtectedGraphException(graph);
+    }
+
+    private static boolean isWildcard(Node graph) {
+        return graph == null || Node.ANY.equals(graph);
+    }
+
+    private void touched(Node graph, Node predicate) {
+        changes.touched(graph == null ? Quad.defaultGraphIRI : graph, predicate);
+    }
+
+    // ---- Graphs: views whose writes come back through this wrapper.
+
+    @Override
+    public Graph getDefaultGraph() {
+        return new View(this, Quad.defaultGraphNodeGenerated, get().getDefaultGraph());
+    }
+
+    @Override
+    public Graph getUnionGraph() {
+        return new View(this, Quad.unionGraph, get().getUnionGraph());
+    }
+
+    @Override
+    public Graph getGraph(Node graphNode) {
+        if ( graphNode == null || Quad.isDefaultGraph(graphNode) )
+            return getDefaultGraph();
+        if ( Quad.isUnionGraph(graphNode) )
+            return getUnionGraph();
+        return new View(this, graphNode, get().getGraph(graphNode));
+    }
+
+    // ---- Writes: refused on the derived graphs, recorded otherwise.
+
+    @Override
+    public void add(Quad quad) {
+        refuseIfProtected(quad.getGraph());
+        get().add(quad);
+        touched(quad.getGraph(), quad.getPredicate());
+    }
+
+    @Override
+    public void add(Node g, Node s, Node p, Node o) {
+        refuseIfProtected(g);
+        get().add(g, s, p, o);
+        touched(g, p);
+    }
+
+    @Override
+    public void delete(Quad quad) {
+        refuseIfProtected(quad.getGraph());
+        get().delete(quad);
+        touched(quad.getGraph(), quad.getPredicate());
+    }
+
+    @Override
+    public void delete(Node g, Node s, Node p, Node o) {
+        refuseIfProtected(g);
+        get().delete(g, s, p, o);
+        touched(g, p);
+    }
+
+    @Override
+    public void deleteAny(Node g, Node s, Node p, Node o) {
+        refuseIfProtected(g);
+        if ( !isWildcard(g) ) {
+            recordMatches(g, s, p, o);
+            get().deleteAny(g, s, p, o);
+            return;
+        }
+        // A wildcard graph: the asserted graphs that hold a match, one by one.
+        for ( Node graph : recordMatches(g, s, p, o) )
+            get().deleteAny(graph, s, p, o);
+    }
+
+    /**
+     * Records the graph and predicate of every asserted quad matching the pattern, so that
+     * a pattern delete still tells the materialiser exactly which predicates changed.
+     * Returns the asserted graphs holding a match.
+     */
+    private Set<Node> recordMatches(Node g, Node s, Node p, Node o) {
+        Set<Node> graphs = new HashSet<>();
+        Iterator<Quad> iter = get().find(g, s, p, o);
+        try {
+            while ( iter.hasNext() ) {
+                Quad quad = iter.next();
+                if ( isProtected(quad.getGraph()) )
+                    continue;
+                graphs.add(quad.getGraph());
+                touched(quad.getGraph(), quad.getPredicate());
+            }
+        } finally {
+            Iter.close(iter);
+        }
+        return graphs;
+    }
+
+    @Override
+    public void addGraph(Node graphName, Graph graph) {
+        refuseIfProtected(graphName);
+        get().addGraph(graphName, graph);
+        ExtendedIterator<Triple> iter = graph.find();
+        try {
+            iter.forEachRemaining(t -> touched(graphName, t.getPredicate()));
+        } finally {
+            iter.close();
+        }
+    }
+
+    @Override
+    public void removeGraph(Node graphName) {
+        refuseIfProtected(graphName);
+        recordMatches(graphName, Node.ANY, Node.ANY, Node.ANY);
+        get().removeGraph(graphName);
+    }
+
+    /** Removes every asserted graph and empties the default graph; the derived graphs follow at commit. */
+    @Override
+    public void clear() {
+        List<Node> names = Iter.toList(get().listGraphNodes());
+        for ( Node name : names ) {
+            if ( !isProtected(name) )
+                removeGraph(name);
+        }
+        deleteAny(Quad.defaultGraphIRI, Node.ANY, Node.ANY, Node.ANY);
+    }
+
+    // ---- Transactions: the commit of a write materialises first.
+
+    private boolean isWriting() {
+        return get().isInTransaction() && get().transactionMode() == ReadWrite.WRITE;
+    }
+
+    @Override
+    public void begin(TxnType type) {
+        get().begin(type);
+        // Holding the writer lock now, so no other writer's changes can be lost.
+        if ( type == TxnType.WRITE )
+            changes.clear();
+    }
+
+    @Override
+    public void begin(ReadWrite readWrite) {
+        begin(TxnType.convert(readWrite));
+    }
+
+    /**
+     * Commits; for a write transaction that changed something, after bringing the derived
+     * graphs up to date within it. On failure the transaction is aborted (data and
+     * inferences stay as they were), the materialiser forgets its incremental state, and
+     * the exception is rethrown. A read transaction never materialises.
+     */
+    @Override
+    public void commit() {
+        DatasetGraph base = get();
+        if ( !isWriting() ) {
+            base.commit();
+            return;
+        }
+        try {
+            if ( !changes.isEmpty() )
+                materialiser.update(base, changes);
+            base.commit();
+        } catch (RuntimeException | Error ex) {
+            materialiser.invalidate();
+            abandon(base, ex);
+            throw ex;
+        } finally {
+            changes.clear();
+        }
+    }
+
+    /** Aborts and ends the transaction after a failed commit, keeping the first exception. */
+    private static void abandon(DatasetGraph base, Throwable cause) {
+        try {
+            if ( base.isInTransaction() )
+                base.abort();
+            base.end();
+        } catch (RuntimeException | Error ex) {
+            cause.addSuppressed(ex);
+        }
+    }
+
+    @Override
+    public void abort() {
+        boolean writing = isWriting();
+        try {
+            get().abort();
+        } finally {
+            if ( writing )
+                changes.clear();
+        }
+    }
+
+    @Override
+    public void end() {
+        boolean writing = isWriting();
+        try {
+            get().end();
+        } finally {
+            if ( writing )
+                changes.clear();
+        }
+    }
+
+    // ---- The graph view.
+
+    /**
+     * A graph of this dataset: reads go to the wrapped dataset's graph object (which TDB2
+     * answers from its own indexes), writes to this wrapper's add, delete and deleteAny.
+     * Its transaction handler is this wrapper's.
+     */
+    private static final class View extends GraphView {
+        private final Graph base;
+
+        View(InferringDatasetGraph dsg, Node graphName, Graph base) {
+            super(dsg, graphName);
+            this.base = base;
+        }
+
+        @Override
+        protected ExtendedIterator<Triple> graphBaseFind(Node s, Node p, Node o) {
+            return base.find(s, p, o);
+        }
+
+        @Override
+        protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
+            return base.find(pattern);
+        }
+
+        @Override
+        protected boolean graphBaseContains(Triple t) {
+            return base.contains(t);
+        }
+
+        @Override
+        protected int graphBaseSize() {
+            return base.size();
+        }
+
+        @Override
+        protected PrefixMapping createPrefixMapping() {
+            return base.getPrefixMapping();
+        }
+
+        /** The name as a quad's graph: {@link GraphView#getGraphName()} is null for the default graph. */
+        private Node quadGraph() {
+            return isDefaultGraph() ? Quad.defaultGraphIRI : getGraphName();
+        }
+
+        @Override
+        public void remove(Node s, Node p, Node o) {
+            // GraphView passes null, a wildcard, for the default graph: name it instead.
+            if ( isUnionGraph() )
+                throw new org.apache.jena.shared.DeleteDeniedException("Can't update the union graph of a dataset");
+            if ( getEventManager().listening() )
+                super.remove(s, p, o);
+            else
+                getDataset().deleteAny(quadGraph(), s, p, o);
+        }
+
+        @Override
+        public void clear() {
+            if ( isUnionGraph() )
+                throw new org.apache.jena.shared.DeleteDeniedException("Can't update the union graph of a dataset");
+            super.clear();
+        }
+    }
+
+    // ---- SPARQL Update: DROP/CLEAR ALL and NAMED leave the derived graphs to the materialiser.
+
+    /**
+     * Jena expands {@code DROP ALL}, {@code CLEAR ALL} and {@code DROP NAMED} into one
+     * operation per graph, which would name the derived graphs and be refused. This engine
+     * skips them instead, as {@link InferringDatasetGraph#clear()} does.
+     */
+    private static final class AssertedOnlyUpdateEngine extends UpdateEngineMain {
+
+        AssertedOnlyUpdateEngine(DatasetGraph dsg, Binding inputBinding, Context context) {
+            super(dsg, inputBinding, context);
+        }
+
+        @Override
+        protected UpdateVisitor prepareWorker() {
+            return new UpdateEngineWorker(datasetGraph, inputBinding, context) {
+                @Override
+                protected void execDropClearAllNamed(UpdateDropClear update, boolean isClear) {
+                    for ( Node name : Iter.toList(datasetGraph.listGraphNodes()) ) {
+                        if ( !isProtected(name) )
+                            execDropClear(update, name, isClear);
+                    }
+                }
+            };
+        }
+
+        static final class Factory implements UpdateEngineFactory {
+            @Override
+            public boolean accept(DatasetGraph dsg, Context context) {
+                return dsg instanceof InferringDatasetGraph;
+            }
+
+            @Override
+            public UpdateEngine create(DatasetGraph dsg, Binding inputBinding, Context context) {
+                return new AssertedOnlyUpdateEngine(dsg, inputBinding, context);
+            }
+        }
+    }
+}

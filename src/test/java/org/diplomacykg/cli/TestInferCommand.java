@@ -1,0 +1,110 @@
+package org.diplomacykg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.diplomacykg.Fixtures;
+import org.diplomacykg.Main;
+import org.diplomacykg.vocab.DKG;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/**
+ * {@code infer} prints the inferred graph of the fixture as Turtle, {@code infer --explain}
+ * says why each triple holds. The fixture ontology makes every dkg:Official a dkg:Person.
+ */
+class TestInferCommand {
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+
+    private static String dir(String fixture) {
+        return Fixtures.path(fixture).toString();
+    }
+
+    private static final Triple LAVROV_IS_A_PERSON = Triple.create(
+        DKG.Nodes.id("sergey-lavrov"), RDF.Nodes.type, NodeFactory.createURI(DKG.NS + "Person"));
+
+    @Test
+    void inferPrintsTheInferredGraphAsTurtle() {
+        int code = run("infer", "--ontology", dir("kg/ontology"), "--data", dir("kg/data"));
+        assertEquals(0, code, err::toString);
+        Graph graph = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(out.toString(), Lang.TURTLE).parse(graph);
+        assertTrue(graph.contains(LAVROV_IS_A_PERSON), out::toString);
+        // Only inferences: an asserted triple of the fixture is not repeated.
+        assertFalse(graph.contains(DKG.Nodes.id("sergey-lavrov"), RDF.Nodes.type,
+                                   NodeFactory.createURI(DKG.NS + "Official")), out::toString);
+        assertTrue(out.toString().matches("(?s).*(@prefix|PREFIX) dkg: .*"), out::toString);
+        assertTrue(out.toString().contains("id:sergey-lavrov"), out::toString);
+    }
+
+    @Test
+    void explainSaysWhichRuleAndPremises() {
+        int code = run("infer", "--explain", "--ontology", dir("kg/ontology"), "--data", dir("kg/data"));
+        assertEquals(0, code, err::toString);
+        List<String> lines = out.toString().lines().toList();
+        int at = lines.indexOf("id:sergey-lavrov rdf:type dkg:Person");
+        assertTrue(at >= 0, out::toString);
+        assertTrue(lines.get(at + 1).startsWith("  because ") && lines.get(at + 1).contains("(https://w3id.org/diplomacy-kg/rule/"),
+                   out::toString);
+        // The block under the triple: one "because" per derivation, each followed by its premises.
+        List<String> block = lines.subList(at + 1, lines.size()).stream().takeWhile(l -> l.startsWith(" ")).toList();
+        int subClass = block.indexOf("    - id:sergey-lavrov rdf:type dkg:Official");
+        assertTrue(subClass > 0, out::toString);
+        assertTrue(block.get(subClass - 1).startsWith("  because ") || block.get(subClass + 1).startsWith("    - "), out::toString);
+        assertTrue(block.contains("    - dkg:Official rdfs:subClassOf dkg:Person"), out::toString);
+    }
+
+    @Test
+    void explainMarksInferredPremises() {
+        // Every line that names a premise which is itself inferred ends in [inferred], and
+        // such a premise is listed as an inferred triple of its own.
+        int code = run("infer", "--explain", "--ontology", dir("kg/ontology"), "--data", dir("kg/data"));
+        assertEquals(0, code, err::toString);
+        List<String> lines = out.toString().lines().toList();
+        List<String> conclusions = lines.stream().filter(l -> !l.startsWith(" ")).toList();
+        assertFalse(conclusions.isEmpty(), out::toString);
+        for ( String line : lines ) {
+            if ( !line.startsWith("    - ") )
+                continue;
+            String premise = line.substring(6).replace(" [inferred]", "");
+            assertEquals(conclusions.contains(premise), line.endsWith(" [inferred]"), line);
+        }
+    }
+
+    @Test
+    void missingDataIsOneLineAndNonZero() {
+        Path missing = tmp.resolve("no-data");
+        int code = run("infer", "--ontology", dir("kg/ontology"), "--data", missing.toString());
+        assertEquals(1, code);
+        assertEquals(1, err.toString().lines().count(), err::toString);
+        assertFalse(err.toString().contains("\tat ") || err.toString().contains("Exception"), err::toString);
+        assertEquals("", out.toString());
+    }
+}
