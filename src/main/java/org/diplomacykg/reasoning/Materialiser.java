@@ -44,6 +44,7 @@ public final class Materialiser {
     private Set<Derivation> derivations;
     /** Those of them written to the explanations graph (their conclusion is not asserted). */
     private Set<Derivation> explainedLast;
+    private MaterialisationReport lastReport = MaterialisationReport.nothing(0);
 
     public Materialiser(Function<Graph, List<Rule>> rulesFromOntology) {
         this.rulesFromOntology = rulesFromOntology;
@@ -59,6 +60,11 @@ public final class Materialiser {
         return rules == null ? List.of() : List.copyOf(rules);
     }
 
+    /** What the last run did (for monitoring and tests). */
+    public synchronized MaterialisationReport lastReport() {
+        return lastReport;
+    }
+
     /** Recomputes the inferred and explanations graphs from scratch. */
     public synchronized MaterialisationReport materialiseAll(DatasetGraph dsg) {
         rules = List.copyOf(rulesFromOntology.apply(dsg.getGraph(Graphs.Nodes.ONTOLOGY)));
@@ -69,13 +75,13 @@ public final class Materialiser {
     /** Brings the inferred and explanations graphs up to date after {@code changes}. */
     public synchronized MaterialisationReport update(DatasetGraph dsg, ChangeSet changes) {
         if ( changes.isEmpty() )
-            return MaterialisationReport.nothing(dsg.getGraph(Graphs.Nodes.INFERRED).size());
+            return lastReport = MaterialisationReport.nothing(dsg.getGraph(Graphs.Nodes.INFERRED).size());
         if ( rules == null || derivations == null || changes.isUnknown()
              || changes.graphs().contains(Graphs.Nodes.ONTOLOGY) )
             return materialiseAll(dsg);
         List<Rule> affected = affectedBy(changes.predicates());
         if ( affected.isEmpty() )
-            return MaterialisationReport.nothing(dsg.getGraph(Graphs.Nodes.INFERRED).size());
+            return lastReport = MaterialisationReport.nothing(dsg.getGraph(Graphs.Nodes.INFERRED).size());
         return run(dsg, affected);
     }
 
@@ -127,8 +133,8 @@ public final class Materialiser {
 
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         LOG.debug("Ran {} rules: +{} -{} inferred triples in {} ms", toRun.size(), counts[0], counts[1], elapsed.toMillis());
-        return new MaterialisationReport(toRun.stream().map(Rule::iri).toList(), counts[0], counts[1],
-                                         inferred.size(), elapsed);
+        return lastReport = new MaterialisationReport(toRun.stream().map(Rule::iri).toList(), counts[0], counts[1],
+                                                      inferred.size(), elapsed);
     }
 
     /** Applies the rules over asserted ∪ inferred until no rule adds a conclusion. */

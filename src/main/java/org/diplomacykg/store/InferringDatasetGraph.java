@@ -22,7 +22,9 @@ import org.apache.jena.sparql.modify.UpdateEngineFactory;
 import org.apache.jena.sparql.modify.UpdateEngineMain;
 import org.apache.jena.sparql.modify.UpdateEngineRegistry;
 import org.apache.jena.sparql.modify.UpdateEngineWorker;
+import org.apache.jena.sparql.modify.request.UpdateDeleteWhere;
 import org.apache.jena.sparql.modify.request.UpdateDropClear;
+import org.apache.jena.sparql.modify.request.UpdateModify;
 import org.apache.jena.sparql.modify.request.UpdateVisitor;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.util.iterator.ExtendedIterator;
@@ -66,6 +68,13 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
      * and acquisition order one writer's accesses before the next's). Readers never touch it.
      */
     private final ChangeSet changes = new ChangeSet();
+    /**
+     * Set while a SPARQL delete whose graph is a variable runs ({@code DELETE WHERE { GRAPH ?g
+     * {...} }}): matches in the derived graphs are skipped rather than refused, since the
+     * update did not name them and they follow the asserted data at commit anyway. Only the
+     * writer's thread sets it.
+     */
+    private boolean skipDerivedDeletes = false;
 
     public InferringDatasetGraph(DatasetGraph base, Materialiser materialiser) {
         super(base);
@@ -129,6 +138,8 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
 
     @Override
     public void delete(Quad quad) {
+        if ( skipDerivedDeletes && isProtected(quad.getGraph()) )
+            return;
         refuseIfProtected(quad.getGraph());
         get().delete(quad);
         touched(quad.getGraph(), quad.getPredicate());
@@ -136,6 +147,8 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
 
     @Override
     public void delete(Node g, Node s, Node p, Node o) {
+        if ( skipDerivedDeletes && isProtected(g) )
+            return;
         refuseIfProtected(g);
         get().delete(g, s, p, o);
         touched(g, p);
@@ -371,7 +384,37 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
                             execDropClear(update, name, isClear);
                     }
                 }
+
+                @Override
+                public void visit(UpdateDeleteWhere update) {
+                    refuseNamed(update.getQuads());
+                    skippingDerivedDeletes(() -> super.visit(update));
+                }
+
+                @Override
+                public void visit(UpdateModify update) {
+                    refuseIfProtected(update.getWithIRI());
+                    refuseNamed(update.getDeleteQuads());
+                    refuseNamed(update.getInsertQuads());
+                    skippingDerivedDeletes(() -> super.visit(update));
+                }
+
+                private void skippingDerivedDeletes(Runnable action) {
+                    InferringDatasetGraph inferring = (InferringDatasetGraph) datasetGraph;
+                    inferring.skipDerivedDeletes = true;
+                    try {
+                        action.run();
+                    } finally {
+                        inferring.skipDerivedDeletes = false;
+                    }
+                }
             };
+        }
+
+        /** A template that names a derived graph is a write to it, and refused. */
+        private static void refuseNamed(List<Quad> template) {
+            for ( Quad quad : template )
+                refuseIfProtected(quad.getGraph());
         }
 
         static final class Factory implements UpdateEngineFactory {

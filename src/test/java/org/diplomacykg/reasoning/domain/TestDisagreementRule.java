@@ -196,6 +196,42 @@ class TestDisagreementRule {
         assertPremisesAsserted(ds, data);
     }
 
+    /**
+     * Russia rejects the proposal twice. Whether the rule names one disagreement (from the
+     * first date) or one per rejection, no disagreement resource should carry two dates.
+     */
+    @Disabled("DisagreementRule names the resource from states and proposal only, so two dated rejections "
+              + "give one dkg:Disagreement with two dkg:disagreementDate values")
+    @Test
+    void aDisagreementHasOneDate() {
+        Graph data = graph(REFERENCE + RUSSIA_REJECTS + TRUMP_SUPPORTS + """
+            :stance-russia-rejects-again a dkg:Rejection ; dkg:stanceHolder :russia ;
+                dkg:stanceOn :proposal-halt-hostilities-along-current-front-line ;
+                dkg:date "2025-11-05T00:00:00"^^xsd:dateTime .
+            """);
+        Set<Triple> found = conclusions(derive(rule, data));
+        for ( Triple t : found )
+            if ( t.getPredicate().equals(DKG.Nodes.disagreementDate) )
+                assertEquals(1, found.stream().filter(u -> u.getSubject().equals(t.getSubject())
+                                                            && u.getPredicate().equals(DKG.Nodes.disagreementDate)).count(),
+                             () -> "dates of " + t.getSubject() + ": " + found);
+    }
+
+    @Test
+    void twoDatedRejectionsStillGiveADisagreement() {
+        Graph data = graph(REFERENCE + RUSSIA_REJECTS + TRUMP_SUPPORTS + """
+            :stance-russia-rejects-again a dkg:Rejection ; dkg:stanceHolder :russia ;
+                dkg:stanceOn :proposal-halt-hostilities-along-current-front-line ;
+                dkg:date "2025-11-05T00:00:00"^^xsd:dateTime .
+            """);
+        Set<Triple> found = conclusions(derive(rule, data));
+        // Some disagreement between Russia and the United States on the proposal, dated 21 October at the earliest.
+        assertEquals(true, found.stream().anyMatch(t -> t.getPredicate().equals(DKG.Nodes.disagreementDate)
+                                                        && t.getObject().equals(day("2025-10-21"))), () -> "found: " + found);
+        assertEquals(true, found.stream().anyMatch(t -> t.getPredicate().equals(DKG.Nodes.disagreeingParty)
+                                                        && t.getObject().equals(node(":united-states"))), () -> "found: " + found);
+    }
+
     // ---- must not fire
 
     @Test
