@@ -2,9 +2,11 @@ package org.diplomacykg.reasoning;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -36,6 +38,9 @@ import org.slf4j.LoggerFactory;
 public final class Materialiser {
 
     private static final Logger LOG = LoggerFactory.getLogger(Materialiser.class);
+
+    /** How many derivations of one inferred triple the explanations graph holds. */
+    static final int REASONS_PER_TRIPLE = 3;
 
     private final Function<Graph, List<Rule>> rulesFromOntology;
     /** Built from the ontology graph by the last full run; null before one. */
@@ -69,7 +74,10 @@ public final class Materialiser {
     public synchronized MaterialisationReport materialiseAll(DatasetGraph dsg) {
         rules = List.copyOf(rulesFromOntology.apply(dsg.getGraph(Graphs.Nodes.ONTOLOGY)));
         derivations = null;
-        return run(dsg, rules);
+        // Every rule reads most of the data: one in-memory copy is cheaper than many store lookups.
+        Graph asserted = GraphFactory.createGraphMem();
+        new AssertedGraph(dsg).find().forEachRemaining(asserted::add);
+        return run(dsg, rules, asserted);
     }
 
     /** Brings the inferred and explanations graphs up to date after {@code changes}. */
@@ -82,7 +90,7 @@ public final class Materialiser {
         List<Rule> affected = affectedBy(changes.predicates());
         if ( affected.isEmpty() )
             return lastReport = MaterialisationReport.nothing(dsg.getGraph(Graphs.Nodes.INFERRED).size());
-        return run(dsg, affected);
+        return run(dsg, affected, new AssertedGraph(dsg));
     }
 
     /** Forgets the kept derivations: the next update recomputes everything. */
@@ -109,9 +117,8 @@ public final class Materialiser {
         return rules.stream().filter(affected::contains).toList();
     }
 
-    private MaterialisationReport run(DatasetGraph dsg, List<Rule> toRun) {
+    private MaterialisationReport run(DatasetGraph dsg, List<Rule> toRun, Graph asserted) {
         long start = System.nanoTime();
-        Graph asserted = new AssertedGraph(dsg);
         Set<String> rerun = new HashSet<>();
         toRun.forEach(r -> rerun.add(r.iri()));
 
@@ -159,12 +166,22 @@ public final class Materialiser {
         }
     }
 
-    /** The derivations whose conclusion is in the inferred graph: those are explained. */
+    /**
+     * The derivations written to the explanations graph: for each inferred triple, the first
+     * {@link #REASONS_PER_TRIPLE} found. A type that follows from the range of every property
+     * pointing at a thing has as many derivations as such triples; a few say why as well as
+     * all of them, and the graph stays proportional to the inferences. All derivations are
+     * still kept in memory, so when a written one goes, the next one takes its place.
+     */
     private static Set<Derivation> explained(Set<Derivation> ds, Graph inferred) {
         Set<Derivation> out = new LinkedHashSet<>();
-        for ( Derivation d : ds )
-            if ( inferred.contains(d.conclusion()) )
+        Map<Triple, Integer> reasons = new HashMap<>();
+        for ( Derivation d : ds ) {
+            if ( !inferred.contains(d.conclusion()) )
+                continue;
+            if ( reasons.merge(d.conclusion(), 1, Integer::sum) <= REASONS_PER_TRIPLE )
                 out.add(d);
+        }
         return out;
     }
 

@@ -2,6 +2,7 @@ package org.diplomacykg.reasoning.domain;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ import org.diplomacykg.vocab.DKG;
 /**
  * A dated rejection of a proposal by one state (or an official acting for it), against
  * support for the same proposal by another state (or an official acting for it), is a
- * disagreement between the two states on that proposal, dated by the rejection. Support
+ * disagreement between the two states on that proposal, dated by the earliest such rejection. Support
  * the source leaves undated ("recently") is taken as standing at the rejection's date, so
  * the supporter's state is the one they served on that day.
  * <p>
@@ -31,6 +32,9 @@ import org.diplomacykg.vocab.DKG;
 public final class DisagreementRule implements Rule {
 
     private record Side(Node stance, Node state, List<Triple> premises) {}
+
+    private record Disagreement(Node node, Node rejecting, Node supporting, Node proposal, Node date,
+                                List<Triple> premises) {}
 
     @Override
     public String iri() {
@@ -70,6 +74,8 @@ public final class DisagreementRule implements Rule {
         if ( supportsByProposal.isEmpty() )
             return;
         Tenures tenures = Tenures.read(data);
+        // One disagreement per pair of states and proposal, dated by the earliest rejection.
+        Map<Node, Disagreement> earliest = new LinkedHashMap<>();
         data.find(Node.ANY, RDF.Nodes.type, DKG.Nodes.Rejection).forEachRemaining(t -> {
             Node rejection = t.getSubject();
             Node proposal = G.getZeroOrOneSP(data, rejection, DKG.Nodes.stanceOn);
@@ -79,13 +85,24 @@ public final class DisagreementRule implements Rule {
             List<Side> rejecting = sides(data, tenures, rejection, DKG.Nodes.Rejection, date);
             for ( Node support : supportsByProposal.getOrDefault(proposal, List.of()) ) {
                 Node supportDate = G.getZeroOrOneSP(data, support, DKG.Nodes.date);
-                Node when = Dates.isDate(supportDate) ? supportDate : date;
-                for ( Side against : rejecting )
-                    for ( Side in : sides(data, tenures, support, DKG.Nodes.Support, when) )
-                        if ( !against.state().equals(in.state()) )
-                            derive(against, in, proposal, date, out);
+                boolean dated = Dates.isDate(supportDate);
+                for ( Side against : rejecting ) {
+                    for ( Side in : sides(data, tenures, support, DKG.Nodes.Support, dated ? supportDate : date) ) {
+                        if ( against.state().equals(in.state()) )
+                            continue;
+                        List<Triple> premises = new ArrayList<>(against.premises());
+                        premises.add(Triple.create(rejection, DKG.Nodes.date, date));
+                        premises.addAll(in.premises());
+                        if ( dated )
+                            premises.add(Triple.create(support, DKG.Nodes.date, supportDate));
+                        Disagreement d = new Disagreement(node(against.state(), in.state(), proposal),
+                                                          against.state(), in.state(), proposal, date, premises);
+                        earliest.merge(d.node(), d, (a, b) -> Dates.compare(b.date(), a.date()) < 0 ? b : a);
+                    }
+                }
             }
         });
+        earliest.values().forEach(d -> derive(d, out));
     }
 
     /** The states a stance was taken for: its holder if a state, else the states of the posts it held then. */
@@ -100,26 +117,29 @@ public final class DisagreementRule implements Rule {
         List<Side> sides = new ArrayList<>();
         if ( data.contains(isState) )
             sides.add(new Side(stance, holder, concat(base, List.of(isState))));
-        for ( Tenure t : tenures.of(holder) )
-            if ( t.forState() && t.covers(date) )
-                sides.add(new Side(stance, t.organisation(), concat(base, t.premises())));
+        for ( Tenure t : tenures.of(holder) ) {
+            if ( t.forState() && t.covers(date) ) {
+                List<Triple> premises = concat(base, t.premises());
+                premises.add(Triple.create(t.organisation(), RDF.Nodes.type, DKG.Nodes.State));
+                sides.add(new Side(stance, t.organisation(), premises));
+            }
+        }
         return sides;
     }
 
-    private void derive(Side against, Side in, Node proposal, Node date, Consumer<Derivation> out) {
-        Node disagreement = NodeFactory.createURI(DKG.ID_BASE + "disagreement-" + slug(against.state()) + "-"
-                                                  + slug(in.state()) + "-" + slug(proposal));
-        List<Triple> premises = new ArrayList<>(against.premises());
-        premises.add(Triple.create(against.stance(), DKG.Nodes.date, date));
-        premises.addAll(in.premises());
+    private void derive(Disagreement d, Consumer<Derivation> out) {
         List<Triple> conclusions = List.of(
-            Triple.create(disagreement, RDF.Nodes.type, DKG.Nodes.Disagreement),
-            Triple.create(disagreement, DKG.Nodes.disagreeingParty, against.state()),
-            Triple.create(disagreement, DKG.Nodes.disagreeingParty, in.state()),
-            Triple.create(disagreement, DKG.Nodes.disagreementOn, proposal),
-            Triple.create(disagreement, DKG.Nodes.disagreementDate, date));
+            Triple.create(d.node(), RDF.Nodes.type, DKG.Nodes.Disagreement),
+            Triple.create(d.node(), DKG.Nodes.disagreeingParty, d.rejecting()),
+            Triple.create(d.node(), DKG.Nodes.disagreeingParty, d.supporting()),
+            Triple.create(d.node(), DKG.Nodes.disagreementOn, d.proposal()),
+            Triple.create(d.node(), DKG.Nodes.disagreementDate, d.date()));
         for ( Triple conclusion : conclusions )
-            out.accept(new Derivation(conclusion, this, premises));
+            out.accept(new Derivation(conclusion, this, d.premises()));
+    }
+
+    private static Node node(Node rejecting, Node supporting, Node proposal) {
+        return NodeFactory.createURI(DKG.ID_BASE + "disagreement-" + slug(rejecting) + "-" + slug(supporting) + "-" + slug(proposal));
     }
 
     private static List<Triple> concat(List<Triple> a, List<Triple> b) {

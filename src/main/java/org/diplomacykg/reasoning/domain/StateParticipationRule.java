@@ -62,7 +62,7 @@ public final class StateParticipationRule implements Rule {
             Triple isState = Triple.create(participant, RDF.Nodes.type, DKG.Nodes.State);
             if ( data.contains(isState) )
                 out.accept(new Derivation(Triple.create(meeting, DKG.Nodes.involvesState, participant), this,
-                                          List.of(takesPart, isState)));
+                                          List.of(takesPart, dated, isState)));
             for ( Tenure t : tenures.of(participant) ) {
                 if ( !t.forState() || !t.covers(date) )
                     continue;

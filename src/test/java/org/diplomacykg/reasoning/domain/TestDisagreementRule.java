@@ -20,7 +20,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.diplomacykg.reasoning.Derivation;
 import org.diplomacykg.vocab.DKG;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,8 +106,6 @@ class TestDisagreementRule {
     }
 
     /** The supporter's side rests on the United States being a state, as the rejecting side rests on Russia being one. */
-    @Disabled("DisagreementRule: a side reached through a tenure does not cite '<state> rdf:type dkg:State', "
-              + "though Tenure.forState() is a condition (StateParticipationRule cites it)")
     @Test
     void theSupportersStateBeingAStateIsAPremise() {
         Graph data = graph(REFERENCE + RUSSIA_REJECTS + TRUMP_SUPPORTS);
@@ -175,7 +172,6 @@ class TestDisagreementRule {
     }
 
     /** The support's date is what chose Blinken's tenure, so it is part of the justification. */
-    @Disabled("DisagreementRule: a dated support's dkg:date selects the supporter's tenure but is not cited as a premise")
     @Test
     void aDatedSupportRestsOnItsDate() {
         Graph data = graph(REFERENCE + RUSSIA_REJECTS + BLINKEN_SUPPORTED_IN_2024);
@@ -200,8 +196,6 @@ class TestDisagreementRule {
      * Russia rejects the proposal twice. Whether the rule names one disagreement (from the
      * first date) or one per rejection, no disagreement resource should carry two dates.
      */
-    @Disabled("DisagreementRule names the resource from states and proposal only, so two dated rejections "
-              + "give one dkg:Disagreement with two dkg:disagreementDate values")
     @Test
     void aDisagreementHasOneDate() {
         Graph data = graph(REFERENCE + RUSSIA_REJECTS + TRUMP_SUPPORTS + """

@@ -19,7 +19,6 @@ import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
 import org.diplomacykg.reasoning.Derivation;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The state-participation rule: a dated meeting involves the states its participants served on that day. */
@@ -124,7 +123,6 @@ class TestStateParticipationRule {
      * The rule fires for a state taking part only when the meeting is dated ("an undated
      * meeting involves nobody"), as for an official, but cites the date only for an official.
      */
-    @Disabled("StateParticipationRule leaves the meeting's dkg:date out of the premises when the participant is a state")
     @Test
     void aStateTakingPartRestsOnTheMeetingsDate() {
         Graph data = graph(REFERENCE + """
