@@ -4,13 +4,17 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.riot.RDFFormat;
@@ -58,6 +62,9 @@ public final class InferCommand implements Callable<Integer> {
         .setNsPrefix("xsd", XSD.getURI())
         .lock();
 
+    /** Web Annotation's oa:exact, the quoted span of a text selector. */
+    private static final Node OA_EXACT = NodeFactory.createURI("http://www.w3.org/ns/oa#exact");
+
     @Mixin
     private LayoutOptions options;
 
@@ -74,7 +81,8 @@ public final class InferCommand implements Callable<Integer> {
         String text = Txn.calculateRead(dataset, () -> {
             Graph inferred = dataset.asDatasetGraph().getGraph(Graphs.Nodes.INFERRED);
             Graph explanations = dataset.asDatasetGraph().getGraph(Graphs.Nodes.EXPLANATIONS);
-            return explain ? explanations(inferred, explanations) : turtle(inferred);
+            Graph all = dataset.asDatasetGraph().getUnionGraph();
+            return explain ? explanations(inferred, explanations, node -> evidence(all, node)) : turtle(inferred);
         });
         PrintWriter out = spec.commandLine().getOut();
         out.print(text);
@@ -93,8 +101,20 @@ public final class InferCommand implements Callable<Integer> {
     /** One derivation as read back from the explanations graph. */
     private record Because(String rule, String label, List<Triple> premises) {}
 
-    /** Every inferred triple in order, each followed by the derivations that support it. */
-    static String explanations(Graph inferred, Graph explanations) {
+    /** The article spans a node rests on (its dkg:evidence/oa:exact), in order. */
+    private static List<String> evidence(Graph g, Node node) {
+        List<String> spans = new ArrayList<>();
+        for ( Node selector : Iter.toList(g.find(node, DKG.Nodes.evidence, Node.ANY).mapWith(Triple::getObject)) )
+            g.find(selector, OA_EXACT, Node.ANY).forEachRemaining(t -> spans.add(t.getObject().getLiteralLexicalForm()));
+        spans.sort(Comparator.naturalOrder());
+        return spans;
+    }
+
+    /**
+     * Every inferred triple in order, each followed by the derivations that support it, and
+     * under each premise the article's words for its subject, when there are any.
+     */
+    static String explanations(Graph inferred, Graph explanations, Function<Node, List<String>> evidence) {
         Map<Triple, List<Because>> reasons = readDerivations(explanations);
         List<Triple> triples = Iter.toList(inferred.find());
         triples.sort(Comparator.comparing(InferCommand::str));
@@ -106,11 +126,16 @@ public final class InferCommand implements Callable<Integer> {
                 sb.append("  (no derivation recorded)\n");
             for ( Because b : found ) {
                 sb.append("  because ").append(b.label()).append(" (").append(b.rule()).append(")\n");
+                Set<Node> quoted = new HashSet<>();
                 for ( Triple premise : b.premises() ) {
                     sb.append("    - ").append(str(premise));
                     if ( inferred.contains(premise) )
                         sb.append(" [inferred]");
                     sb.append('\n');
+                    // Each subject's words once per derivation, under its first premise.
+                    if ( quoted.add(premise.getSubject()) )
+                        for ( String span : evidence.apply(premise.getSubject()) )
+                            sb.append("        \u201C").append(span).append("\u201D\n");
                 }
             }
         }

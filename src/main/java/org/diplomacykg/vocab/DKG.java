@@ -82,6 +82,7 @@ public final class DKG {
         public static final Node disagreementDate = term("disagreementDate");
         public static final Node derivedBy = term("derivedBy");
         public static final Node premise = term("premise");
+        public static final Node evidence = term("evidence");
 
         /** The node of an ontology term, e.g. {@code term("Summit")}. */
         public static Node term(String localName) {

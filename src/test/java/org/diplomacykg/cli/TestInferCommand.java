@@ -107,4 +107,17 @@ class TestInferCommand {
         assertFalse(err.toString().contains("\tat ") || err.toString().contains("Exception"), err::toString);
         assertEquals("", out.toString());
     }
+
+    @Test
+    void explainGoesBackToTheArticlesWords() {
+        int code = run("infer", "--explain", "--ontology", "ontology", "--data", "data");
+        assertEquals(0, code, err::toString);
+        String text = out.toString();
+        int at = text.indexOf("id:russia-position-on-ukraine dkg:unchangedSince \"2025-08-15T00:00:00\"^^xsd:dateTime\n");
+        assertTrue(at >= 0, text);
+        String why = text.substring(at, text.indexOf("\nid:", at + 1));
+        assertTrue(why.contains("because position continuity"), why);
+        assertTrue(why.contains("id:alaska-summit-2025 dkg:date"), why);
+        assertTrue(why.contains("\u201CRusia tidak menyesuaikan poin apa pun"), why);
+    }
 }
