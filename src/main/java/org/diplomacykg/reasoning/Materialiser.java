@@ -60,11 +60,6 @@ public final class Materialiser {
         return new Materialiser(StandardRules::fromOntology);
     }
 
-    /** The rules of the last full run (empty before one). */
-    public synchronized List<Rule> rules() {
-        return rules == null ? List.of() : List.copyOf(rules);
-    }
-
     /** What the last run did (for monitoring and tests). */
     public synchronized MaterialisationReport lastReport() {
         return lastReport;
@@ -74,10 +69,7 @@ public final class Materialiser {
     public synchronized MaterialisationReport materialiseAll(DatasetGraph dsg) {
         rules = List.copyOf(rulesFromOntology.apply(dsg.getGraph(Graphs.Nodes.ONTOLOGY)));
         derivations = null;
-        // Every rule reads most of the data: one in-memory copy is cheaper than many store lookups.
-        Graph asserted = GraphFactory.createGraphMem();
-        new AssertedGraph(dsg).find().forEachRemaining(asserted::add);
-        return run(dsg, rules, asserted);
+        return run(dsg, rules);
     }
 
     /** Brings the inferred and explanations graphs up to date after {@code changes}. */
@@ -90,7 +82,7 @@ public final class Materialiser {
         List<Rule> affected = affectedBy(changes.predicates());
         if ( affected.isEmpty() )
             return lastReport = MaterialisationReport.nothing(dsg.getGraph(Graphs.Nodes.INFERRED).size());
-        return run(dsg, affected, new AssertedGraph(dsg));
+        return run(dsg, affected);
     }
 
     /** Forgets the kept derivations: the next update recomputes everything. */
@@ -117,8 +109,9 @@ public final class Materialiser {
         return rules.stream().filter(affected::contains).toList();
     }
 
-    private MaterialisationReport run(DatasetGraph dsg, List<Rule> toRun, Graph asserted) {
+    private MaterialisationReport run(DatasetGraph dsg, List<Rule> toRun) {
         long start = System.nanoTime();
+        Graph asserted = new AssertedGraph(dsg);
         Set<String> rerun = new HashSet<>();
         toRun.forEach(r -> rerun.add(r.iri()));
 
