@@ -41,6 +41,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Cancel a SPARQL query after this many seconds (default: ${DEFAULT-VALUE}).")
     private long timeoutSeconds;
 
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Public base URL for links in pages and descriptions, when the server runs behind "
+                        + "another host name (e.g. https://kg.example.org); default: the URL of each request.")
+    private String baseUrl;
+
     @Spec
     private CommandSpec spec;
 
@@ -51,12 +56,13 @@ public final class ServeCommand implements Callable<Integer> {
             // Checked before loading so that a typo does not cost a full load.
             ServerConfig.checkPort(port);
             ServerConfig.checkQueryTimeout(timeout);
+            ServerConfig.checkBaseUrl(baseUrl);
         } catch (ServerConfigException ex) {
             throw new ParameterException(spec.commandLine(), ex.getMessage());
         }
 
         Dataset dataset = Store.loadInMemory(options.layout());
-        FusekiServer server = KgServer.build(new ServerConfig(port, timeout, dataset.asDatasetGraph()));
+        FusekiServer server = KgServer.build(new ServerConfig(port, timeout, dataset.asDatasetGraph(), baseUrl));
         try {
             server.start();
         } catch (FusekiException ex) {

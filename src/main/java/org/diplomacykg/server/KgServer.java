@@ -6,6 +6,13 @@ import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.util.Context;
+import org.diplomacykg.server.linkeddata.OntologyServlet;
+import org.diplomacykg.server.linkeddata.ResourceServlet;
+import org.diplomacykg.server.linkeddata.ServiceDescriptionFilter;
+import org.diplomacykg.server.linkeddata.VoidServlet;
+import org.diplomacykg.server.pages.HomeServlet;
+import org.diplomacykg.server.pages.StaticServlet;
+import org.diplomacykg.server.pages.TimelineServlet;
 
 /**
  * Builds the embedded Fuseki server. It is read-only by construction: only query and
@@ -41,6 +48,14 @@ public final class KgServer {
             .enableCors(true)
             // Per-request logging stays off the hot path (see simplelogger.properties).
             .verbose(false)
+            // Linked data and pages, beside the SPARQL dataset.
+            .addFilter(DATASET + "/sparql", new ServiceDescriptionFilter(config))
+            .addServlet("/id/*", new ResourceServlet(config))
+            .addServlet("/ontology", new OntologyServlet(config))
+            .addServlet("/.well-known/void", new VoidServlet(config))
+            .addServlet("/timeline/*", new TimelineServlet(config))
+            .addServlet("/static/*", new StaticServlet(config))
+            .addServlet("", new HomeServlet(config))
             .build();
     }
 

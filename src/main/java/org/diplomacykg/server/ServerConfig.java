@@ -1,5 +1,7 @@
 package org.diplomacykg.server;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -10,8 +12,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
  * @param port         HTTP port; 0 picks a free one (tests)
  * @param queryTimeout how long a SPARQL query may run before it is cancelled
  * @param dataset      the dataset to serve, read-only
+ * @param baseUrl      the public base URL links point at (e.g. {@code https://kg.example.org}),
+ *                     for deployments behind another host name; null to use the request's own
  */
-public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset) {
+public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset, String baseUrl) {
 
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
@@ -21,6 +25,31 @@ public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset
         checkQueryTimeout(queryTimeout);
         if ( dataset == null )
             throw new ServerConfigException("dataset must be given");
+        baseUrl = checkBaseUrl(baseUrl);
+    }
+
+    /** A configuration that takes the base URL of links from each request. */
+    public ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset) {
+        this(port, queryTimeout, dataset, null);
+    }
+
+    /**
+     * Lets a caller reject a bad base URL before the load; returns it without a trailing
+     * slash, or null when none is given.
+     */
+    public static String checkBaseUrl(String baseUrl) {
+        if ( baseUrl == null || baseUrl.isBlank() )
+            return null;
+        URI uri;
+        try {
+            uri = new URI(baseUrl);
+        } catch (URISyntaxException ex) {
+            throw new ServerConfigException("base URL is not a URL: " + baseUrl);
+        }
+        if ( !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+             || uri.getQuery() != null || uri.getFragment() != null )
+            throw new ServerConfigException("base URL must be an http or https URL such as https://kg.example.org, not " + baseUrl);
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /** Lets a caller reject a bad port before the (possibly long) load. */

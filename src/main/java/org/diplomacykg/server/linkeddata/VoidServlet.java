@@ -1,0 +1,24 @@
+package org.diplomacykg.server.linkeddata;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.diplomacykg.server.ServerConfig;
+
+/** /.well-known/void: the VoID description of the dataset. */
+public final class VoidServlet extends HttpServlet {
+
+    private final transient ServerConfig config;
+
+    public VoidServlet(ServerConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_NOT_IMPLEMENTED, "not yet built");
+    }
+}
