@@ -1,0 +1,71 @@
+package org.diplomacykg.server.linkeddata;
+
+import static org.diplomacykg.SparqlClient.get;
+import static org.diplomacykg.SparqlClient.requireOk;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.diplomacykg.server.KgServer;
+import org.diplomacykg.server.ServerConfig;
+import org.diplomacykg.store.DataLayout;
+import org.diplomacykg.store.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** With --base-url, every link of the page and of the Link header points at the public host. */
+class TestResourceBaseUrl {
+
+    private static final String PUBLIC = "https://kg.example.org";
+
+    private static FusekiServer server;
+
+    @BeforeAll
+    static void start() {
+        var dataset = Store.loadInMemory(new DataLayout(Path.of("ontology"), Path.of("data"))).asDatasetGraph();
+        server = KgServer.build(new ServerConfig(0, Duration.ofSeconds(30), dataset, PUBLIC));
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if ( server != null )
+            server.stop();
+    }
+
+    private static String local() {
+        return "http://localhost:" + server.getHttpPort();
+    }
+
+    @Test
+    void pageLinksPointAtTheBaseUrl() {
+        HttpResponse<String> response = get(local() + "/id/sergey-lavrov", "text/html");
+        requireOk(response);
+        String html = response.body();
+        assertTrue(html.contains("href=\"" + PUBLIC + "/id/lavrov-rubio-call-2025-10-20\""), "things");
+        assertTrue(html.contains("href=\"" + PUBLIC + "/id/marco-rubio\""), "inferred counterpart");
+        assertTrue(html.contains("href=\"" + PUBLIC + "/ontology#Person\""), "classes");
+        assertTrue(html.contains("href=\"" + PUBLIC + "/static/style.css\""), "the stylesheet");
+        assertFalse(html.contains(local()), "nothing points at the host the request came to");
+        assertFalse(html.contains("href=\"https://w3id.org/diplomacy-kg/id/"), "no link to the public IRI itself");
+    }
+
+    @Test
+    void linkHeaderPointsAtTheBaseUrl() {
+        HttpResponse<String> response = get(local() + "/id/sergey-lavrov", "text/turtle");
+        String link = response.headers().firstValue("Link").orElse("");
+        assertTrue(link.startsWith("<" + PUBLIC + "/id/sergey-lavrov?format="), link);
+    }
+
+    @Test
+    void rdfKeepsThePublicIris() {
+        HttpResponse<String> response = get(local() + "/id/sergey-lavrov", "application/n-triples");
+        assertTrue(response.body().contains("<https://w3id.org/diplomacy-kg/id/sergey-lavrov>"));
+        assertFalse(response.body().contains(PUBLIC));
+    }
+}
