@@ -50,6 +50,8 @@ public final class KgServer {
             .verbose(false)
             // Linked data and pages, beside the SPARQL dataset.
             .addFilter(DATASET + "/sparql", new ServiceDescriptionFilter(config))
+            .addFilter(DATASET + "/query", new ServiceDescriptionFilter(config))
+            .addFilter(DATASET, new ServiceDescriptionFilter(config))
             .addServlet("/id/*", new ResourceServlet(config))
             .addServlet("/ontology", new OntologyServlet(config))
             .addServlet("/.well-known/void", new VoidServlet(config))
