@@ -13,6 +13,8 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.XSD;
+import org.diplomacykg.server.http.NegotiatedResponses;
+import org.diplomacykg.server.http.ResponseFormat;
 import org.diplomacykg.vocab.DKG;
 
 /**
@@ -40,18 +42,15 @@ final class DescriptionWriter {
     }
 
     static byte[] write(Description description, ResponseFormat format) {
-        if ( !format.isRdf() )
-            throw new IllegalArgumentException("Not an RDF format: " + format);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if ( format.carriesGraphs() ) {
-            DatasetGraph dataset = description.asDataset();
-            dataset.prefixes().putAll(PREFIXES);
-            RDFWriter.source(dataset).lang(format.lang()).output(out);
-        } else {
+        if ( !format.carriesGraphs() ) {
             Graph graph = description.merged();
             graph.getPrefixMapping().setNsPrefixes(PREFIXES.getMapping());
-            RDFWriter.source(graph).lang(format.lang()).output(out);
+            return NegotiatedResponses.write(graph, format);
         }
+        DatasetGraph dataset = description.asDataset();
+        dataset.prefixes().putAll(PREFIXES);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFWriter.source(dataset).lang(format.lang()).output(out);
         return out.toByteArray();
     }
 

@@ -17,6 +17,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.XSD;
 import org.diplomacykg.server.PublicUrls;
+import org.diplomacykg.server.http.ResponseFormat;
 import org.diplomacykg.server.linkeddata.PageModel.Evidence;
 import org.diplomacykg.server.linkeddata.PageModel.Fact;
 import org.diplomacykg.server.linkeddata.PageModel.Format;
@@ -129,7 +130,7 @@ final class ResourcePage {
 
     private List<Format> formats(String slug) {
         List<Format> formats = new ArrayList<>();
-        for ( ResponseFormat f : ContentNegotiation.ALL_FORMATS.offers() ) {
+        for ( ResponseFormat f : ResourceServlet.FORMATS.offers() ) {
             if ( f.isRdf() )
                 formats.add(new Format(f.label(), f.mediaType(), base + "/id/" + slug + "?format=" + f.parameterName()));
         }

@@ -13,6 +13,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.diplomacykg.server.PublicUrls;
 import org.diplomacykg.server.ServerConfig;
+import org.diplomacykg.server.http.ContentNegotiation;
+import org.diplomacykg.server.http.NegotiatedResponses;
+import org.diplomacykg.server.http.ResponseFormat;
+import org.diplomacykg.server.http.Responses;
 import org.diplomacykg.server.pages.Templates;
 import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Slugs;
@@ -30,7 +34,10 @@ public final class ResourceServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourceServlet.class);
 
-    private static final ContentNegotiation NEGOTIATION = ContentNegotiation.ALL_FORMATS;
+    /** What {@code /id/{slug}} offers, Turtle first. */
+    public static final ContentNegotiation FORMATS = ContentNegotiation.of(
+        ResponseFormat.TURTLE, ResponseFormat.JSONLD, ResponseFormat.RDFXML, ResponseFormat.NTRIPLES,
+        ResponseFormat.NQUADS, ResponseFormat.TRIG, ResponseFormat.HTML);
 
     private final transient ServerConfig config;
 
@@ -43,7 +50,6 @@ public final class ResourceServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader("Vary", "Accept");
         try {
             respond(request, response);
         } catch (RuntimeException ex) {
@@ -51,14 +57,14 @@ public final class ResourceServlet extends HttpServlet {
             if ( response.isCommitted() )
                 return;
             response.reset();
-            response.setHeader("Vary", "Accept");
+            NegotiatedResponses.varyByAccept(response);
             Responses.text(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
                 "The knowledge graph could not be read to answer this request; the server log has the details.");
         }
     }
 
     private void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<ResponseFormat> format = NEGOTIATION.choose(request.getParameter("format"), request.getHeader("Accept"));
+        Optional<ResponseFormat> format = NegotiatedResponses.choose(request, response, FORMATS);
         boolean html = format.orElse(null) == ResponseFormat.HTML;
         String slug = slug(request);
         String base = PublicUrls.base(request, config.baseUrl());
@@ -79,9 +85,7 @@ public final class ResourceServlet extends HttpServlet {
             return;
         }
         if ( format.isEmpty() ) {
-            Responses.text(response, HttpServletResponse.SC_NOT_ACCEPTABLE,
-                "None of the media types in the Accept header (or ?format=) can be given here. This resource is available as:\n"
-                + NEGOTIATION.describeOffers());
+            NegotiatedResponses.notAcceptable(response, FORMATS, "This resource");
             return;
         }
         response.setHeader("Link", alternates(base, slug, format.get()));
@@ -89,8 +93,7 @@ public final class ResourceServlet extends HttpServlet {
             response.setHeader("Vary", "Accept, Accept-Language");
             Responses.html(response, HttpServletResponse.SC_OK, Templates.render("resource.ftlh", found.page()));
         } else {
-            Responses.send(response, HttpServletResponse.SC_OK, format.get().contentType(),
-                           DescriptionWriter.write(found.description(), format.get()));
+            NegotiatedResponses.sendRdf(request, response, format.get(), DescriptionWriter.write(found.description(), format.get()));
         }
     }
 
@@ -116,7 +119,7 @@ public final class ResourceServlet extends HttpServlet {
     /** A {@code Link} header naming the other representations of the resource. */
     private static String alternates(String base, String slug, ResponseFormat chosen) {
         StringJoiner links = new StringJoiner(", ");
-        for ( ResponseFormat f : NEGOTIATION.offers() ) {
+        for ( ResponseFormat f : FORMATS.offers() ) {
             if ( f != chosen )
                 links.add("<" + base + "/id/" + slug + "?format=" + f.parameterName() + ">; rel=\"alternate\"; type=\"" + f.mediaType() + "\"");
         }

@@ -17,9 +17,9 @@ import org.apache.jena.system.Txn;
 import org.diplomacykg.server.KgServer;
 import org.diplomacykg.server.PublicUrls;
 import org.diplomacykg.server.ServerConfig;
-import org.diplomacykg.server.linkeddata.DatasetStatistics;
-import org.diplomacykg.server.linkeddata.DatasetStatistics.GraphFigures;
-import org.diplomacykg.server.linkeddata.DatasetStatistics.TermCount;
+import org.diplomacykg.server.describe.DatasetStatistics;
+import org.diplomacykg.server.describe.DatasetStatistics.GraphFigures;
+import org.diplomacykg.server.describe.DatasetStatistics.TermCount;
 import org.diplomacykg.server.pages.CompetencyQuestions.Question;
 
 /**

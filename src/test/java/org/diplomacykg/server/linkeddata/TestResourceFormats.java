@@ -25,6 +25,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.diplomacykg.TestServers;
+import org.diplomacykg.server.http.ResponseFormat;
 import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
 import org.junit.jupiter.api.AfterAll;

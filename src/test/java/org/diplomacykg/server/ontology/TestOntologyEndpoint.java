@@ -23,6 +23,7 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.diplomacykg.TestServers;
+import org.diplomacykg.server.http.TestContentNegotiation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class TestOntologyEndpoint {
 
     @Test
     void protegesAcceptHeaderGetsRdfXml() {
-        HttpResponse<String> response = get(url(), TestOntologyNegotiation.OWL_API);
+        HttpResponse<String> response = get(url(), TestContentNegotiation.OWL_API);
         requireOk(response);
         assertEquals("application/rdf+xml", mediaType(response));
         assertTrue(parseGraph(response.body(), Lang.RDFXML).isIsomorphicWith(file));
@@ -83,7 +84,7 @@ class TestOntologyEndpoint {
 
     @Test
     void everyResponseVariesByAccept() {
-        for ( String accept : List.of("text/turtle", TestOntologyNegotiation.BROWSER, "image/png") ) {
+        for ( String accept : List.of("text/turtle", TestContentNegotiation.BROWSER, "image/png") ) {
             HttpResponse<String> response = get(url(), accept);
             assertTrue(response.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept")),
                        "Vary: Accept for " + accept + ": " + response.headers().map());
@@ -100,7 +101,7 @@ class TestOntologyEndpoint {
 
     @Test
     void formatParameterOverridesAccept() {
-        HttpResponse<String> response = get(url() + "?format=jsonld", TestOntologyNegotiation.BROWSER);
+        HttpResponse<String> response = get(url() + "?format=jsonld", TestContentNegotiation.BROWSER);
         requireOk(response);
         assertEquals("application/ld+json", mediaType(response));
         assertTrue(parseGraph(response.body(), Lang.JSONLD).isIsomorphicWith(file));
@@ -111,7 +112,7 @@ class TestOntologyEndpoint {
 
     @Test
     void browserGetsTheDocumentation() {
-        HttpResponse<String> response = get(url(), TestOntologyNegotiation.BROWSER);
+        HttpResponse<String> response = get(url(), TestContentNegotiation.BROWSER);
         requireOk(response);
         assertEquals("text/html", mediaType(response));
         String html = response.body();

@@ -1,4 +1,4 @@
-package org.diplomacykg.server.linkeddata;
+package org.diplomacykg.server.ontology;
 
 import java.util.ArrayList;
 import java.util.HashSet;

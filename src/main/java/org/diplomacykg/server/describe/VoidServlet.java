@@ -1,4 +1,4 @@
-package org.diplomacykg.server.linkeddata;
+package org.diplomacykg.server.describe;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -22,13 +22,16 @@ import org.apache.jena.vocabulary.VOID;
 import org.diplomacykg.server.KgServer;
 import org.diplomacykg.server.PublicUrls;
 import org.diplomacykg.server.ServerConfig;
-import org.diplomacykg.server.linkeddata.DatasetStatistics.GraphFigures;
-import org.diplomacykg.server.linkeddata.DatasetStatistics.TermCount;
+import org.diplomacykg.server.describe.DatasetStatistics.GraphFigures;
+import org.diplomacykg.server.describe.DatasetStatistics.TermCount;
+import org.diplomacykg.server.http.ContentNegotiation;
+import org.diplomacykg.server.http.NegotiatedResponses;
+import org.diplomacykg.server.http.ResponseFormat;
 import org.diplomacykg.vocab.DKG;
 
 /**
  * /.well-known/void: the VoID description of the dataset, in Turtle, JSON-LD, RDF/XML or
- * N-Triples by {@code Accept}. The dataset ({@code BASE/.well-known/void#dataset}) has its
+ * N-Triples by {@code Accept} or {@code ?format=} ({@link #FORMATS}). The dataset ({@code BASE/.well-known/void#dataset}) has its
  * figures (triples, entities, classes, properties, distinct subjects and objects) over the
  * union that SPARQL queries see, its endpoint, URI space, example resources and vocabularies,
  * a class and a property partition for each class and property used, and one subset per
@@ -44,6 +47,15 @@ public final class VoidServlet extends HttpServlet {
         "sergey-lavrov", "russia-position-on-ukraine", "budapest-summit-2025", "alaska-summit-2025");
 
     private static final String FOAF = "http://xmlns.com/foaf/0.1/";
+
+    /**
+     * What the descriptions of the service (VoID, the service description) offer, Turtle first.
+     * They have no HTML page: a browser gets the Turtle as plain text, which it shows; so does
+     * a client that asks for {@code text/plain}.
+     */
+    public static final ContentNegotiation FORMATS = ContentNegotiation.of(
+        ResponseFormat.TURTLE, ResponseFormat.JSONLD, ResponseFormat.RDFXML, ResponseFormat.TURTLE_AS_TEXT,
+        ResponseFormat.NTRIPLES);
 
     private final transient ServerConfig config;
 
@@ -74,7 +86,14 @@ public final class VoidServlet extends HttpServlet {
         String base = PublicUrls.base(request, config.baseUrl());
         DatasetStatistics stats = new DatasetStatistics(config.dataset(), config.queryTimeout());
         Model description = Txn.calculateRead(config.dataset(), () -> describe(base, stats));
-        DescriptionResponses.send(request, response, description);
+        send(request, response, description);
+    }
+
+    /** Sends a description of the service in the negotiated syntax ({@link #FORMATS}), or a 406. */
+    static void send(HttpServletRequest request, HttpServletResponse response, Model description) throws IOException {
+        // The figures change with every update: caches must ask again.
+        response.setHeader("Cache-Control", "no-cache");
+        NegotiatedResponses.sendGraph(request, response, FORMATS, description.getGraph(), "This description");
     }
 
     /** The VoID description, with links under {@code base}; run inside a read transaction. */

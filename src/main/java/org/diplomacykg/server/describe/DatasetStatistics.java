@@ -1,4 +1,4 @@
-package org.diplomacykg.server.linkeddata;
+package org.diplomacykg.server.describe;
 
 import java.time.Duration;
 import java.util.ArrayList;

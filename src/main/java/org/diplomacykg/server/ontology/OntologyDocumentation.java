@@ -1,4 +1,4 @@
-package org.diplomacykg.server.linkeddata;
+package org.diplomacykg.server.ontology;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +22,7 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.diplomacykg.server.http.ResponseFormat;
 import org.diplomacykg.vocab.DKG;
 
 /**
@@ -113,10 +114,10 @@ public final class OntologyDocumentation {
 
     private static List<Map<String, String>> formats(String base) {
         List<Map<String, String>> formats = new ArrayList<>();
-        for ( OntologyServlet.Representation r : OntologyServlet.Representation.values() ) {
-            if ( r.lang() != null )
-                formats.add(Map.of("name", r.lang().getLabel(), "mediaType", r.mediaType(),
-                                   "href", base + "/ontology?format=" + r.format()));
+        for ( ResponseFormat f : OntologyServlet.FORMATS.offers() ) {
+            if ( f.isRdf() )
+                formats.add(Map.of("name", f.label(), "mediaType", f.mediaType(),
+                                   "href", base + "/ontology?format=" + f.parameterName()));
         }
         return formats;
     }

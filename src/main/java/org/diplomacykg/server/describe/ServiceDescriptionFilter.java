@@ -1,4 +1,4 @@
-package org.diplomacykg.server.linkeddata;
+package org.diplomacykg.server.describe;
 
 import java.io.IOException;
 import java.util.List;
@@ -22,8 +22,8 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.VOID;
 import org.diplomacykg.server.PublicUrls;
 import org.diplomacykg.server.ServerConfig;
-import org.diplomacykg.server.linkeddata.DatasetStatistics.GraphFigures;
-import org.diplomacykg.server.linkeddata.DatasetStatistics.RuleInfo;
+import org.diplomacykg.server.describe.DatasetStatistics.GraphFigures;
+import org.diplomacykg.server.describe.DatasetStatistics.RuleInfo;
 import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
 
@@ -71,7 +71,7 @@ public final class ServiceDescriptionFilter implements Filter {
             String endpoint = base + http.getRequestURI().substring(http.getContextPath().length());
             DatasetStatistics stats = new DatasetStatistics(config.dataset(), config.queryTimeout());
             Model description = Txn.calculateRead(config.dataset(), () -> describe(base, endpoint, stats));
-            DescriptionResponses.send(http, httpResponse, description);
+            VoidServlet.send(http, httpResponse, description);
             return;
         }
         chain.doFilter(request, response);

@@ -1,4 +1,4 @@
-package org.diplomacykg.server.linkeddata;
+package org.diplomacykg.server.http;
 
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +14,8 @@ import org.apache.jena.riot.RDFLanguages;
 /**
  * Chooses the representation of a response from the request's {@code Accept} header (parsed by
  * Jena's {@link AcceptList}) or from an explicit {@code ?format=} parameter, among the formats
- * on offer. No server is needed: it maps strings to a format or to nothing (HTTP 406).
+ * an endpoint offers. No server is needed: it maps strings to a format or to nothing (HTTP 406);
+ * {@link NegotiatedResponses} applies it to requests.
  * <p>
  * The quality of an offered media type is the {@code q} of the most specific range that matches
  * it ({@code text/turtle;q=0, *}{@code /*} refuses Turtle and accepts the rest), and {@code q=0}
@@ -24,9 +25,6 @@ import org.apache.jena.riot.RDFLanguages;
  */
 public final class ContentNegotiation {
 
-    /** Every format, Turtle first: what {@code /id/{slug}} offers. */
-    public static final ContentNegotiation ALL_FORMATS = new ContentNegotiation(List.of(ResponseFormat.values()));
-
     private final List<ResponseFormat> offers;
 
     /** Negotiation among {@code offers}, in the server's order of preference. */
@@ -34,6 +32,11 @@ public final class ContentNegotiation {
         if ( offers == null || offers.isEmpty() )
             throw new IllegalArgumentException("offers must name at least one format");
         this.offers = List.copyOf(offers);
+    }
+
+    /** Negotiation among {@code offers}, in the server's order of preference. */
+    public static ContentNegotiation of(ResponseFormat... offers) {
+        return new ContentNegotiation(List.of(offers));
     }
 
     public List<ResponseFormat> offers() {

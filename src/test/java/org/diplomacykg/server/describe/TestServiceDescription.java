@@ -1,4 +1,4 @@
-package org.diplomacykg.server.linkeddata;
+package org.diplomacykg.server.describe;
 
 import static org.diplomacykg.SparqlClient.RESULTS_JSON;
 import static org.diplomacykg.SparqlClient.TURTLE;

@@ -1,0 +1,34 @@
+package org.diplomacykg.server.http;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Sends a whole, already built body with its status and type; the one place responses are written. */
+public final class Responses {
+
+    public static final String TEXT = "text/plain; charset=utf-8";
+
+    public static void send(HttpServletResponse response, int status, String contentType, byte[] body) throws IOException {
+        head(response, status, contentType, body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** The status and headers of {@link #send} without the body: the answer to a HEAD. */
+    public static void head(HttpServletResponse response, int status, String contentType, int length) {
+        response.setStatus(status);
+        response.setContentType(contentType);
+        response.setContentLength(length);
+    }
+
+    public static void text(HttpServletResponse response, int status, String message) throws IOException {
+        send(response, status, TEXT, (message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void html(HttpServletResponse response, int status, String page) throws IOException {
+        send(response, status, ResponseFormat.HTML.contentType(), page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Responses() {}
+}
