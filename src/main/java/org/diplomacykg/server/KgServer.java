@@ -30,6 +30,8 @@ public final class KgServer {
         // Only the query endpoints get the timeout: GSP reads of one graph are bounded anyway.
         Context queryContext = new Context();
         queryContext.set(ARQ.queryTimeout, Long.toString(config.queryTimeout().toMillis()));
+        // The server must not fetch what a client names: SERVICE to any address is refused.
+        queryContext.set(ARQ.httpServiceAllowed, false);
 
         DataService.Builder service = DataService.newBuilder(config.dataset())
             .addEndpoint(queryEndpoint("sparql", queryContext))
