@@ -1,6 +1,8 @@
 package org.diplomacykg;
 
+import org.diplomacykg.cli.ExportCommand;
 import org.diplomacykg.cli.InferCommand;
+import org.diplomacykg.cli.LoadCommand;
 import org.diplomacykg.cli.ServeCommand;
 import org.diplomacykg.cli.ValidateCommand;
 import org.diplomacykg.store.LoadException;
@@ -19,10 +21,14 @@ import picocli.CommandLine.Spec;
          versionProvider = Main.Version.class,
          // Sub-commands inherit --help and --version.
          scope = ScopeType.INHERIT,
-         subcommands = { ServeCommand.class, ValidateCommand.class, InferCommand.class })
+         subcommands = { ServeCommand.class, ValidateCommand.class, InferCommand.class, LoadCommand.class,
+                         ExportCommand.class })
 public final class Main implements Runnable {
 
-    /** Exit code when the data is missing, does not parse, breaks the shapes, or the server cannot start. */
+    /**
+     * Exit code when the data is missing, does not parse, breaks the shapes, a store cannot be
+     * opened, or the server cannot start.
+     */
     public static final int EXIT_FAILED = 1;
 
     @Spec

@@ -1,6 +1,7 @@
 package org.diplomacykg.cli;
 
 import java.net.BindException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -12,6 +13,7 @@ import org.diplomacykg.server.KgServer;
 import org.diplomacykg.server.ServerConfig;
 import org.diplomacykg.server.ServerConfigException;
 import org.diplomacykg.store.Store;
+import org.diplomacykg.store.TdbStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +24,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code serve}: load and validate the data, then serve it read-only over HTTP until stopped. */
+/**
+ * {@code serve}: load and validate the data, then serve it over HTTP until stopped; in memory,
+ * or with {@code --tdb DIR} from a TDB2 store on disk, filled from the files on the first start
+ * and used as it is on later ones.
+ */
 @Command(name = "serve",
          description = "Load the ontology and data, check them against the SHACL shapes, "
-                     + "and serve SPARQL over HTTP. Refuses to start on invalid data.")
+                     + "and serve SPARQL over HTTP. Refuses to start on invalid data. "
+                     + "With --tdb DIR, keep the graph in a TDB2 store on disk: the first start fills it "
+                     + "from --ontology and --data, later starts serve it as it is.")
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -46,6 +54,11 @@ public final class ServeCommand implements Callable<Integer> {
                         + "another host name (e.g. https://kg.example.org); default: the URL of each request.")
     private String baseUrl;
 
+    @Option(names = "--tdb", paramLabel = "DIR",
+            description = "Keep the graph in a TDB2 store in DIR (created if new). A new store is filled from "
+                        + "--ontology and --data; an existing one is served as it is, without reading the files.")
+    private Path tdb;
+
     @Spec
     private CommandSpec spec;
 
@@ -61,11 +74,16 @@ public final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), ex.getMessage());
         }
 
-        Dataset dataset = Store.loadInMemory(options.layout());
+        // The store stays open while the server runs: TDB2 recovers a store from its journal
+        // if the process is killed, so there is nothing to close on the way out.
+        TdbStore store = tdb == null ? null : Store.openTdb(tdb, options.layout());
+        Dataset dataset = store == null ? Store.loadInMemory(options.layout()) : store.dataset();
         FusekiServer server = KgServer.build(new ServerConfig(port, timeout, dataset.asDatasetGraph(), baseUrl));
         try {
             server.start();
         } catch (FusekiException ex) {
+            if ( store != null )
+                store.close();
             if ( !causedByBind(ex) )
                 throw ex;
             spec.commandLine().getErr().println("error: port " + port

@@ -1,16 +1,22 @@
 package org.diplomacykg.store;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphUnionRead;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
@@ -19,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Assembles the dataset the server answers from: an in-memory TDB2 store whose SPARQL
- * default graph is the union of its named graphs, seen through an
+ * Assembles the dataset the server answers from: a TDB2 store (in memory, or on disk with
+ * {@link #openTdb}) whose SPARQL default graph is the union of its named graphs, seen through an
  * {@link InferringDatasetGraph} so that every commit carries its inferences; filled from a
  * {@link DataLayout} and checked by the {@link ShaclGate}, all in one write transaction so
  * that data that fails to parse or to validate is never visible.
@@ -38,18 +44,84 @@ public final class Store {
      * @throws ShaclViolationException if the data breaks the shapes
      */
     public static Dataset loadInMemory(DataLayout layout) {
+        DatasetGraph dsg = new InferringDatasetGraph(createUnionDataset().asDatasetGraph(), Materialiser.standard());
+        fill(dsg, layout);
+        return DatasetFactory.wrap(dsg);
+    }
+
+    /**
+     * Opens the persistent store in {@code dir}, creating it if need be. A new (empty) store is
+     * filled from the layout as {@link #loadInMemory} fills memory; a store that already holds an
+     * ontology graph is used as it is, with the updates made since: no file is read again and
+     * nothing is re-materialised, since the inferred and explanations graphs were committed with
+     * the data they follow. If the store's ontology differs from the layout's file, the store's
+     * copy wins (it is what its inferences were computed from) and a warning says how to reload.
+     * The caller closes the store.
+     *
+     * @throws LoadException if the directory cannot be used or, for a new store, the files cannot be loaded
+     */
+    public static TdbStore openTdb(Path dir, DataLayout layout) {
+        TdbStore store = TdbStore.open(dir);
+        try {
+            if ( !store.isInitialised() ) {
+                LOG.info("New store in {}: loading {}", dir, layout);
+                store.initialise(layout);
+            } else {
+                LOG.info("Using the store in {} as it is: the files of {} are not read", dir, layout);
+                warnIfOntologyDiffers(store, layout);
+            }
+            return store;
+        } catch (RuntimeException | Error ex) {
+            // Release the directory's lock, so that a refused start can be retried in the same process.
+            store.close();
+            throw ex;
+        }
+    }
+
+    /** The comparison only informs: a missing or broken ontology file does not stop a store that has its own. */
+    private static void warnIfOntologyDiffers(TdbStore store, DataLayout layout) {
+        if ( !Files.isRegularFile(layout.ontologyFile()) )
+            return;
+        try {
+            if ( !store.ontologyMatches(layout.ontologyFile()) )
+                LOG.warn("The store's ontology differs from {}: serving the store's own copy (its inferences follow it). "
+                         + "To replace it with the file, stop the server and run: load --tdb {} --ontology {} --reload-ontology",
+                         layout.ontologyFile(), store.dir(), layout.ontologyDir());
+        } catch (LoadException ex) {
+            LOG.warn("Serving the store's own ontology; {} could not be compared with it: {}", layout.ontologyFile(), ex.getMessage());
+        }
+    }
+
+    /**
+     * Loads ontology, reference data and articles into {@code dsg} (an {@link InferringDatasetGraph})
+     * and runs the SHACL gate, in one write transaction: the commit materialises, a refusal
+     * leaves nothing behind.
+     */
+    static void fill(DatasetGraph dsg, DataLayout layout) {
         layout.check();
         // Shapes first: a broken shapes file should fail before the data is read.
         ShaclGate gate = ShaclGate.fromFile(layout.shapesFile());
-        DatasetGraph dsg = new InferringDatasetGraph(createUnionDataset().asDatasetGraph(), Materialiser.standard());
         Txn.executeWrite(dsg, () -> {
             DatasetLoader.load(layout, dsg);
-            // The union, so that rdfs:subClassOf in the ontology graph is visible to sh:targetClass.
-            ValidationReport report = gate.check(dsg.getUnionGraph());
+            ValidationReport report = gate.check(assertedUnion(dsg));
             if ( !report.conforms() )
                 LOG.warn("SHACL results that do not block the load:\n{}", gate.describe(report));
         });
-        return DatasetFactory.wrap(dsg);
+    }
+
+    /**
+     * The union of the asserted graphs (the stored default graph and every named graph but the
+     * inferred and explanations graphs): what the SHACL gate judges. The union rather than each
+     * graph, so that rdfs:subClassOf in the ontology graph is visible to sh:targetClass; without
+     * the derived graphs, so that a store judged when it is first filled (before anything is
+     * inferred) and a store judged again at a later load (when inferences from before are
+     * present) are judged by the same triples.
+     */
+    public static Graph assertedUnion(DatasetGraph dsg) {
+        List<Node> graphs = new ArrayList<>();
+        graphs.add(Quad.defaultGraphIRI);
+        Iter.toList(dsg.listGraphNodes()).stream().filter(g -> !InferringDatasetGraph.isProtected(g)).forEach(graphs::add);
+        return new GraphUnionRead(dsg, graphs);
     }
 
     /** An empty in-memory TDB2 dataset whose SPARQL default graph is the union of the named graphs. */

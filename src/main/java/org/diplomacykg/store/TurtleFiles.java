@@ -7,12 +7,14 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.StreamRDF;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parses Turtle files so that every problem names the file, line and column:
- * Jena's default error handler reports line and column but not which file.
+ * Parses Turtle files (and, for the store's loader, other RDF syntaxes) so that every problem
+ * names the file, line and column: Jena's default error handler reports line and column but
+ * not which file.
  */
 final class TurtleFiles {
 
@@ -27,6 +29,21 @@ final class TurtleFiles {
                 .parse(into);
         } catch (RiotException ex) {
             // Not a syntax error (those the handler turns into LoadException): e.g. the file vanished.
+            throw new LoadException(file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Parses the file in the given syntax into a stream, so that a large file need not be
+     * held in memory; a syntax error throws {@link LoadException}.
+     */
+    static void parse(Path file, Lang lang, StreamRDF into) {
+        try {
+            RDFParser.source(file)
+                .lang(lang)
+                .errorHandler(new FileErrorHandler(file))
+                .parse(into);
+        } catch (RiotException ex) {
             throw new LoadException(file + ": " + ex.getMessage(), ex);
         }
     }

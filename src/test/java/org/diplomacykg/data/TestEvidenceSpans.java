@@ -9,16 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
+import org.diplomacykg.store.EvidenceCheck;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every evidence span of every article bundle under {@code data/articles/} occurs in the
- * article's text verbatim and exactly once, so that each fact can be traced to one place;
+ * article's text verbatim and exactly once (checked by {@link EvidenceCheck}, which the
+ * {@code load} command uses too), so that each fact can be traced to one place;
  * and every event, statement, claim and stance has evidence.
  */
 class TestEvidenceSpans {
@@ -29,15 +32,10 @@ class TestEvidenceSpans {
     void everySpanOccursVerbatimExactlyOnce() throws IOException {
         for (Path bundle : bundles()) {
             String text = Files.readString(bundle.resolve("text.id.txt"));
-            List<String> spans = spans(RDFDataMgr.loadModel(bundle.resolve("facts.ttl").toString()));
+            List<String> spans = EvidenceCheck.spans(RDFDataMgr.loadGraph(bundle.resolve("facts.ttl").toString()));
             assertFalse(spans.isEmpty(), "no evidence spans in " + bundle);
-            List<String> problems = new ArrayList<>();
-            for (String span : spans) {
-                int count = occurrences(text, span);
-                if (count != 1)
-                    problems.add(count + "x: " + span);
-            }
-            assertEquals(List.of(), problems, "spans in " + bundle + " not found exactly once in its text");
+            assertEquals(Map.of(), EvidenceCheck.notExactlyOnce(text, spans),
+                         "spans in " + bundle + " not found exactly once in its text (span=count)");
         }
     }
 
@@ -63,8 +61,10 @@ class TestEvidenceSpans {
 
     @Test
     void theCountingIsNotFooledByOverlaps() {
-        assertEquals(2, occurrences("aaa", "aa"));
-        assertEquals(0, occurrences("abc", "abd"));
+        assertEquals(2, EvidenceCheck.occurrences("aaa", "aa"));
+        assertEquals(0, EvidenceCheck.occurrences("abc", "abd"));
+        assertEquals(Map.of("aa", 2, "abd", 0), EvidenceCheck.notExactlyOnce("aaa abc", List.of("aa", "abc", "abd")));
+        assertEquals(List.of("abd", ""), EvidenceCheck.missing("aaa abc", List.of("aa", "abd", "abd", "")));
     }
 
     private static List<Path> bundles() throws IOException {
@@ -73,24 +73,5 @@ class TestEvidenceSpans {
             assertTrue(bundles.size() >= 1, "no article bundles under " + ARTICLES);
             return bundles;
         }
-    }
-
-    private static List<String> spans(Model facts) {
-        String query = """
-            PREFIX oa: <http://www.w3.org/ns/oa#>
-            SELECT ?exact WHERE { ?selector oa:exact ?exact }""";
-        List<String> spans = new ArrayList<>();
-        try (QueryExecution qe = QueryExecution.model(facts).query(query).build()) {
-            qe.execSelect().forEachRemaining(row -> spans.add(row.getLiteral("exact").getLexicalForm()));
-        }
-        return spans;
-    }
-
-    /** Counts occurrences, overlapping ones included. */
-    static int occurrences(String text, String span) {
-        int count = 0;
-        for (int at = text.indexOf(span); at >= 0; at = text.indexOf(span, at + 1))
-            count++;
-        return count;
     }
 }

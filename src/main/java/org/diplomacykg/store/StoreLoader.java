@@ -1,0 +1,147 @@
+package org.diplomacykg.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.system.StreamRDFWrapper;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.diplomacykg.vocab.Graphs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes files into a store while no server runs on it. Each load is one write transaction
+ * through the store's {@link InferringDatasetGraph}: the file is parsed straight into its
+ * graph, checked (evidence spans against the article text, then the SHACL gate over the
+ * asserted graphs), and committed, which materialises; any failure aborts the transaction,
+ * so a refused file changes nothing.
+ */
+public final class StoreLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreLoader.class);
+
+    /** What one load did. */
+    public record Outcome(String graph, long triples, boolean replaced, Duration elapsed) {}
+
+    private final DatasetGraph dsg;
+    private final ShaclGate gate;
+    private final long progressEvery;
+
+    /** @param dsg the store's inferring dataset ({@link TdbStore#datasetGraph()}) */
+    public StoreLoader(DatasetGraph dsg, ShaclGate gate) {
+        this(dsg, gate, ProgressCounter.EVERY);
+    }
+
+    StoreLoader(DatasetGraph dsg, ShaclGate gate, long progressEvery) {
+        this.dsg = dsg;
+        this.gate = gate;
+        this.progressEvery = progressEvery;
+    }
+
+    /**
+     * Adds an article bundle as the graph {@code .../graph/source/<slug>}, replacing that graph
+     * if the store has it. Refused, with nothing changed, if the facts do not parse (the
+     * message names file, line and column), if an evidence span is not in the text (the
+     * message names it), or if the store would break the shapes (the message is the report).
+     */
+    public Outcome loadBundle(ArticleBundle bundle) {
+        // Read before the transaction: an unreadable text should not hold the writer lock.
+        String text = bundle.text();
+        Node graph = Graphs.Nodes.sourceGraph(bundle.slug());
+        return timed(graph, () -> {
+            boolean replaced = dsg.containsGraph(graph);
+            if ( replaced )
+                dsg.removeGraph(graph);
+            List<String> spans = new ArrayList<>();
+            StreamRDF into = new StreamRDFWrapper(StreamRDFLib.graph(dsg.getGraph(graph))) {
+                @Override
+                public void triple(Triple t) {
+                    super.triple(t);
+                    if ( EvidenceCheck.isSpan(t) )
+                        spans.add(t.getObject().getLiteralLexicalForm());
+                }
+            };
+            ProgressCounter counter = new ProgressCounter(into, bundle.factsFile().toString(), progressEvery);
+            TurtleFiles.parse(bundle.factsFile(), Lang.TURTLE, counter);
+            List<String> missing = EvidenceCheck.missing(text, spans);
+            if ( !missing.isEmpty() )
+                throw new LoadException(bundle.factsFile() + ": " + missing.size()
+                    + (missing.size() == 1 ? " evidence span is" : " evidence spans are") + " not in "
+                    + bundle.textFile().getFileName() + ": "
+                    + missing.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(", ")));
+            gate.check(Store.assertedUnion(dsg));
+            return new Counted(counter.count(), replaced);
+        });
+    }
+
+    /**
+     * Replaces the ontology graph with the file. The commit recomputes every inference, since
+     * the OWL rules are compiled from the ontology.
+     */
+    public Outcome reloadOntology(Path ontologyFile) {
+        Node graph = Graphs.Nodes.ONTOLOGY;
+        return timed(graph, () -> {
+            boolean replaced = dsg.containsGraph(graph);
+            dsg.removeGraph(graph);
+            ProgressCounter counter = new ProgressCounter(StreamRDFLib.graph(dsg.getGraph(graph)),
+                                                          ontologyFile.toString(), progressEvery);
+            TurtleFiles.parse(ontologyFile, Lang.TURTLE, counter);
+            gate.check(Store.assertedUnion(dsg));
+            return new Counted(counter.count(), replaced);
+        });
+    }
+
+    /**
+     * Fills an empty store from an export of another (see {@link StoreExport}): every graph of the
+     * file except the inferred and explanations graphs, which the commit derives again from
+     * what was asserted. TriG unless the file name says otherwise ({@code .nq} for N-Quads).
+     */
+    public Outcome restore(Path exportFile) {
+        Lang lang = RDFLanguages.filenameToLang(exportFile.toString(), Lang.TRIG);
+        if ( !RDFLanguages.isQuads(lang) )
+            throw new LoadException(exportFile + ": an export is TriG or N-Quads (named graphs), not " + lang.getLabel());
+        return timed(null, () -> {
+            if ( !dsg.isEmpty() )
+                throw new LoadException("An export is restored into a new, empty store; this one holds data: pass a new --tdb DIR");
+            ProgressCounter counter = new ProgressCounter(StreamRDFLib.dataset(dsg), exportFile.toString(), progressEvery);
+            StreamRDF asserted = new StreamRDFWrapper(counter) {
+                @Override
+                public void quad(Quad quad) {
+                    // Derived graphs are not restored: the commit recomputes them from the asserted ones.
+                    if ( !InferringDatasetGraph.isProtected(quad.getGraph()) )
+                        super.quad(quad);
+                }
+            };
+            TurtleFiles.parse(exportFile, lang, asserted);
+            gate.check(Store.assertedUnion(dsg));
+            return new Counted(counter.count(), false);
+        });
+    }
+
+    private record Counted(long triples, boolean replaced) {}
+
+    private interface Work {
+        Counted run();
+    }
+
+    /** Runs the work in one write transaction, whose commit materialises; times both. */
+    private Outcome timed(Node graph, Work work) {
+        long start = System.nanoTime();
+        Counted counted = Txn.calculateWrite(dsg, work::run);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        String name = graph == null ? "the store" : graph.getURI();
+        LOG.debug("Loaded {} triples into {} in {} ms", counted.triples(), name, elapsed.toMillis());
+        return new Outcome(name, counted.triples(), counted.replaced(), elapsed);
+    }
+}
