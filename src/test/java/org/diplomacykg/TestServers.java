@@ -7,8 +7,10 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
 import org.diplomacykg.server.KgServer;
 import org.diplomacykg.server.ServerConfig;
+import org.diplomacykg.server.write.WriteAccess;
 import org.diplomacykg.store.DataLayout;
 import org.diplomacykg.store.Store;
+import org.diplomacykg.store.WriteGate;
 
 /**
  * Starts the real server, as {@code serve} does, on a free port, for tests that talk HTTP.
@@ -79,6 +81,20 @@ public final class TestServers {
     /** Serves an already assembled dataset. */
     public static Running start(Dataset dataset, Duration queryTimeout) {
         FusekiServer server = KgServer.build(new ServerConfig(0, queryTimeout, dataset.asDatasetGraph()));
+        server.start();
+        return new Running(server, dataset);
+    }
+
+    /**
+     * As {@link #start(Path, Path)}, taking writes from the users in {@code passwordFile} through
+     * the gate {@code serve --passwd} uses.
+     */
+    public static Running startWritable(Path ontologyDir, Path dataDir, Path passwordFile) {
+        DataLayout layout = new DataLayout(ontologyDir, dataDir);
+        Dataset dataset = Store.loadInMemory(layout);
+        WriteAccess writes = new WriteAccess(passwordFile, WriteGate.forLayout(layout));
+        FusekiServer server = KgServer.build(new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT,
+                                                              dataset.asDatasetGraph(), null, writes));
         server.start();
         return new Running(server, dataset);
     }

@@ -12,8 +12,12 @@ import org.diplomacykg.Main;
 import org.diplomacykg.server.KgServer;
 import org.diplomacykg.server.ServerConfig;
 import org.diplomacykg.server.ServerConfigException;
+import org.diplomacykg.server.write.PasswordFile;
+import org.diplomacykg.server.write.WriteAccess;
+import org.diplomacykg.store.DataLayout;
 import org.diplomacykg.store.Store;
 import org.diplomacykg.store.TdbStore;
+import org.diplomacykg.store.WriteGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +31,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code serve}: load and validate the data, then serve it over HTTP until stopped; in memory,
  * or with {@code --tdb DIR} from a TDB2 store on disk, filled from the files on the first start
- * and used as it is on later ones.
+ * and used as it is on later ones. Read-only unless {@code --passwd} names the users who may write.
  */
 @Command(name = "serve",
          description = "Load the ontology and data, check them against the SHACL shapes, "
@@ -59,6 +63,12 @@ public final class ServeCommand implements Callable<Integer> {
                         + "--ontology and --data; an existing one is served as it is, without reading the files.")
     private Path tdb;
 
+    @Option(names = "--passwd", paramLabel = "FILE",
+            description = "Take writes (SPARQL Update at /kg/update, Graph Store Protocol at /kg/data, whole articles "
+                        + "at /kg/articles/{slug}) from the users in FILE, one 'user: password' per line, by HTTP Basic; "
+                        + "without it the server is read-only.")
+    private Path passwordFile;
+
     @Spec
     private CommandSpec spec;
 
@@ -73,12 +83,25 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (ServerConfigException ex) {
             throw new ParameterException(spec.commandLine(), ex.getMessage());
         }
+        if ( passwordFile != null ) {
+            // Also before loading; a bad password file is not a usage error, so one line, no usage text.
+            try {
+                PasswordFile.check(passwordFile);
+            } catch (ServerConfigException ex) {
+                spec.commandLine().getErr().println("error: " + ex.getMessage());
+                return Main.EXIT_FAILED;
+            }
+        }
+        DataLayout layout = options.layout();
+        // The gate's shapes are read before the store is opened or loaded, so a broken shapes file fails first.
+        WriteGate gate = passwordFile == null ? null : WriteGate.forLayout(layout);
 
         // The store stays open while the server runs: TDB2 recovers a store from its journal
         // if the process is killed, so there is nothing to close on the way out.
-        TdbStore store = tdb == null ? null : Store.openTdb(tdb, options.layout());
-        Dataset dataset = store == null ? Store.loadInMemory(options.layout()) : store.dataset();
-        FusekiServer server = KgServer.build(new ServerConfig(port, timeout, dataset.asDatasetGraph(), baseUrl));
+        TdbStore store = tdb == null ? null : Store.openTdb(tdb, layout);
+        Dataset dataset = store == null ? Store.loadInMemory(layout) : store.dataset();
+        WriteAccess writes = gate == null ? null : new WriteAccess(passwordFile, gate);
+        FusekiServer server = KgServer.build(new ServerConfig(port, timeout, dataset.asDatasetGraph(), baseUrl, writes));
         try {
             server.start();
         } catch (FusekiException ex) {
@@ -93,6 +116,10 @@ public final class ServeCommand implements Callable<Integer> {
         LOG.info("Serving {}/sparql (query timeout {} s), {}",
                  server.datasetURL(KgServer.DATASET), timeoutSeconds,
                  GraphSummary.format(Store.graphSizes(dataset)));
+        if ( writes != null )
+            LOG.info("Taking writes at {}/update, {}/data and {}/{slug} from the users in {}",
+                     server.datasetURL(KgServer.DATASET), server.datasetURL(KgServer.DATASET),
+                     server.datasetURL(KgServer.ARTICLES), passwordFile);
         server.join();
         return 0;
     }

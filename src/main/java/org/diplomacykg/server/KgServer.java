@@ -13,19 +13,30 @@ import org.diplomacykg.server.ontology.OntologyServlet;
 import org.diplomacykg.server.pages.HomeServlet;
 import org.diplomacykg.server.pages.StaticServlet;
 import org.diplomacykg.server.pages.TimelineServlet;
+import org.diplomacykg.server.write.ArticleServlet;
+import org.diplomacykg.server.write.WriteEndpoints;
+import org.diplomacykg.store.InferringDatasetGraph;
 
 /**
- * Builds the embedded Fuseki server. It is read-only by construction: only query and
- * GSP-read endpoints exist, so {@code /kg/update} and {@code /kg/data} are not found
- * rather than merely refused ({@code FusekiServer.Builder.add(name, ds)} would have
- * enabled update, and even {@code add(name, ds, false)} adds a {@code /kg/data}).
+ * Builds the embedded Fuseki server. Without {@link ServerConfig#writes()} it is read-only by
+ * construction: only query and GSP-read endpoints exist, so {@code /kg/update} and
+ * {@code /kg/data} are not found rather than merely refused ({@code FusekiServer.Builder.add(name, ds)}
+ * would have enabled update, and even {@code add(name, ds, false)} adds a {@code /kg/data}).
+ * With it, those two and {@code /kg/articles/{slug}} exist behind an HTTP Basic login, and
+ * every write passes the configured gate before it commits.
  */
 public final class KgServer {
 
     /** The name of the one dataset, as it appears in URLs. */
     public static final String DATASET = "/kg";
 
-    /** Builds, but does not start, a server for the configuration. */
+    /** Where whole articles are sent when the server takes writes: {@code /kg/articles/{slug}}. */
+    public static final String ARTICLES = DATASET + "/articles";
+
+    /**
+     * Builds, but does not start, a server for the configuration. A writable configuration
+     * also sets its gate on the dataset, so that every later write transaction passes it.
+     */
     public static FusekiServer build(ServerConfig config) {
         // Only the query endpoints get the timeout: GSP reads of one graph are bounded anyway.
         Context queryContext = new Context();
@@ -42,8 +53,12 @@ public final class KgServer {
                 .endpointName("get")
                 .processor(new UnionDefaultGraphStore())
                 .build());
+        if ( config.writable() ) {
+            ((InferringDatasetGraph) config.dataset()).setGate(config.writes().gate());
+            service.addEndpoint(WriteEndpoints.update()).addEndpoint(WriteEndpoints.graphStore());
+        }
 
-        return FusekiServer.create()
+        FusekiServer.Builder builder = FusekiServer.create()
             .port(config.port())
             .add(DATASET, service)
             .enablePing(true)
@@ -59,8 +74,12 @@ public final class KgServer {
             .addServlet("/.well-known/void", new VoidServlet(config))
             .addServlet("/timeline/*", new TimelineServlet(config))
             .addServlet("/static/*", new StaticServlet(config))
-            .addServlet("", new HomeServlet(config))
-            .build();
+            .addServlet("", new HomeServlet(config));
+        if ( config.writable() ) {
+            builder.securityHandler(WriteEndpoints.securityHandler(config.writes(), ARTICLES + "/*"))
+                   .addServlet(ARTICLES + "/*", new ArticleServlet(config.dataset()));
+        }
+        return builder.build();
     }
 
     /** A SPARQL query endpoint; a null name means the dataset URL itself. */

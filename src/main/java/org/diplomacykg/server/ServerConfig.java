@@ -5,17 +5,21 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.diplomacykg.server.write.WriteAccess;
+import org.diplomacykg.store.InferringDatasetGraph;
 
 /**
  * What {@link KgServer} needs to build a server.
  *
  * @param port         HTTP port; 0 picks a free one (tests)
  * @param queryTimeout how long a SPARQL query may run before it is cancelled
- * @param dataset      the dataset to serve, read-only
+ * @param dataset      the dataset to serve; when it takes writes, an {@link InferringDatasetGraph}
+ *                     (so every write carries its inferences and passes the gate)
  * @param baseUrl      the public base URL links point at (e.g. {@code https://kg.example.org}),
  *                     for deployments behind another host name; null to use the request's own
+ * @param writes       who may write and the gate writes pass; null for a read-only server
  */
-public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset, String baseUrl) {
+public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset, String baseUrl, WriteAccess writes) {
 
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
@@ -26,11 +30,24 @@ public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset
         if ( dataset == null )
             throw new ServerConfigException("dataset must be given");
         baseUrl = checkBaseUrl(baseUrl);
+        if ( writes != null && !(dataset instanceof InferringDatasetGraph) )
+            throw new ServerConfigException("a server that takes writes needs an inferring dataset "
+                + "(InferringDatasetGraph), so that each write is checked and carries its inferences");
     }
 
-    /** A configuration that takes the base URL of links from each request. */
+    /** A read-only configuration. */
+    public ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset, String baseUrl) {
+        this(port, queryTimeout, dataset, baseUrl, null);
+    }
+
+    /** A read-only configuration that takes the base URL of links from each request. */
     public ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset) {
-        this(port, queryTimeout, dataset, null);
+        this(port, queryTimeout, dataset, null, null);
+    }
+
+    /** Whether the server takes writes (SPARQL Update, Graph Store writes, articles). */
+    public boolean writable() {
+        return writes != null;
     }
 
     /**

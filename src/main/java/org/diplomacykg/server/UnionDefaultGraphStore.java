@@ -12,7 +12,7 @@ import org.apache.jena.sparql.core.DatasetGraphWrapper;
  * return the stored default graph, which is empty here, and so contradict what a
  * {@code SELECT} over the same endpoint shows.
  */
-final class UnionDefaultGraphStore extends GSP_R {
+public final class UnionDefaultGraphStore extends GSP_R {
 
     @Override
     protected DatasetGraph decideDataset(HttpAction action) {
@@ -20,6 +20,11 @@ final class UnionDefaultGraphStore extends GSP_R {
         // A whole-dataset (quads) request keeps the stored layout, so no graph is listed twice.
         if ( isQuads(action) )
             return dsg;
+        return withUnionDefault(dsg);
+    }
+
+    /** {@code dsg} seen with the union of its named graphs as its default graph, for reads. */
+    public static DatasetGraph withUnionDefault(DatasetGraph dsg) {
         return new UnionDefaultView(dsg);
     }
 

@@ -47,6 +47,9 @@ import org.diplomacykg.vocab.Graphs;
  * {@code CLEAR ALL}, {@code DROP NAMED}) apply to the asserted graphs only: the derived
  * graphs follow at commit.
  * <p>
+ * A {@link CommitGate}, when one is set, checks a write transaction before it materialises
+ * ({@link #setGate}); a refusal aborts the transaction like any other failure of the commit.
+ * <p>
  * Reads go straight to the wrapped dataset. A SPARQL query is executed by the wrapped
  * dataset's own engine (Jena unwraps a {@link DatasetGraphWrapper} for query), with this
  * wrapper's context, which is the wrapped dataset's: a TDB2 union default graph stays a
@@ -75,10 +78,22 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
      * writer's thread sets it.
      */
     private boolean skipDerivedDeletes = false;
+    /** Checks each write transaction before it commits; volatile because it is set on one thread and read by writers. */
+    private volatile CommitGate gate = CommitGate.NONE;
 
     public InferringDatasetGraph(DatasetGraph base, Materialiser materialiser) {
         super(base);
         this.materialiser = materialiser;
+    }
+
+    /**
+     * Sets the check every later write transaction must pass before it commits, such as a
+     * {@link WriteGate} for a server that takes writes from clients. Loaders that check their
+     * data themselves need none. Set it before writes begin: a transaction in progress may
+     * see either gate.
+     */
+    public void setGate(CommitGate gate) {
+        this.gate = gate == null ? CommitGate.NONE : gate;
     }
 
     /** True for the graphs only the materialiser writes. */
@@ -239,10 +254,11 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
     }
 
     /**
-     * Commits; for a write transaction that changed something, after bringing the derived
-     * graphs up to date within it. On failure the transaction is aborted (data and
-     * inferences stay as they were), the materialiser forgets its incremental state, and
-     * the exception is rethrown. A read transaction never materialises.
+     * Commits; for a write transaction that changed something, after the gate has let it
+     * through and the derived graphs have been brought up to date within it. On failure the
+     * transaction is aborted (data and inferences stay as they were) and the exception is
+     * rethrown; unless the gate refused, before the materialiser ran, the materialiser also
+     * forgets its incremental state. A read transaction never materialises.
      */
     @Override
     public void commit() {
@@ -252,9 +268,15 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
             return;
         }
         try {
-            if ( !changes.isEmpty() )
+            if ( !changes.isEmpty() ) {
+                gate.check(base, changes);
                 materialiser.update(base, changes);
+            }
             base.commit();
+        } catch (WriteRejectedException ex) {
+            // Refused before the materialiser ran: its state is still that of the last commit.
+            abandon(base, ex);
+            throw ex;
         } catch (RuntimeException | Error ex) {
             materialiser.invalidate();
             abandon(base, ex);

@@ -16,6 +16,7 @@ import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +81,8 @@ public final class StoreLoader {
                     + (missing.size() == 1 ? " evidence span is" : " evidence spans are") + " not in "
                     + bundle.textFile().getFileName() + ": "
                     + missing.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(", ")));
+            // The text goes with its facts, so that later writes' spans can be checked against it.
+            dsg.add(ArticleTexts.textQuad(graph, DKG.Nodes.id("article-" + bundle.slug()), text));
             gate.check(Store.assertedUnion(dsg));
             return new Counted(counter.count(), replaced);
         });

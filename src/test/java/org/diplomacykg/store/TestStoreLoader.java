@@ -79,7 +79,9 @@ class TestStoreLoader {
         assertEquals(Graphs.sourceGraph("new-article"), outcome.graph());
         assertFalse(outcome.replaced());
         Graph source = StoreSnapshots.graph(store.datasetGraph(), Graphs.Nodes.sourceGraph("new-article"));
-        assertEquals(outcome.triples(), source.size());
+        // The facts, and the article's text kept beside them for later span checks.
+        assertEquals(outcome.triples() + 1, source.size());
+        assertTrue(source.contains(DKG.Nodes.id("article-new-article"), ArticleTexts.TEXT, ArticleTexts.textLiteral(TEXT)));
         assertTrue(source.contains(NEW_ENVOY, RDF.Nodes.type, DKG.Nodes.Official));
         // An official is a person (rdfs:subClassOf in the ontology): derived at the commit.
         assertTrue(StoreSnapshots.graph(store.datasetGraph(), Graphs.Nodes.INFERRED)
@@ -96,7 +98,7 @@ class TestStoreLoader {
         StoreLoader.Outcome outcome = loader.loadBundle(ArticleBundle.of(bundle(tmp, "new-article", second, TEXT)));
         assertTrue(outcome.replaced());
         Graph source = StoreSnapshots.graph(store.datasetGraph(), Graphs.Nodes.sourceGraph("new-article"));
-        assertEquals(5, source.size(), source::toString);
+        assertEquals(5 + 1, source.size(), source::toString);
         assertFalse(source.contains(NEW_ENVOY, Node.ANY, Node.ANY));
         assertFalse(StoreSnapshots.graph(store.datasetGraph(), Graphs.Nodes.INFERRED).contains(NEW_ENVOY, Node.ANY, Node.ANY));
     }

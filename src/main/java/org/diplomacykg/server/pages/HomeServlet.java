@@ -54,6 +54,7 @@ public final class HomeServlet extends HttpServlet {
         model.put("base", base);
         model.put("sparql", sparql);
         model.put("questions", questions(sparql));
+        model.put("writable", config.writable());
 
         byte[] page = Templates.render("home.ftlh", model).getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/html;charset=utf-8");

@@ -1,0 +1,70 @@
+package org.diplomacykg.server.write;
+
+import java.util.List;
+
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonException;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.diplomacykg.vocab.DKG;
+
+/**
+ * One article as a client sends it: {@code {"text": "...", "facts": "...Turtle..."}}. The text
+ * is stored on the article's node: the one {@code dkg:Article} the facts describe, or
+ * {@code id:article-<slug>} when they describe none or several. Relative IRIs in the facts
+ * resolve against {@code https://w3id.org/diplomacy-kg/id/}.
+ *
+ * @param text    the article's full text, which the facts' evidence spans quote
+ * @param facts   the facts, parsed
+ * @param article the node the text belongs to
+ */
+record ArticleUpload(String text, Graph facts, Node article) {
+
+    /** The body does not hold an article; the message says what is wrong, for a 400. */
+    static final class BadUploadException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadUploadException(String message) {
+            super(message);
+        }
+    }
+
+    static ArticleUpload parse(String slug, String body) {
+        JsonObject json;
+        try {
+            json = JSON.parse(body);
+        } catch (JsonException ex) {
+            throw new BadUploadException("The body is not a JSON object {\"text\": \"...\", \"facts\": \"...\"}: " + ex.getMessage());
+        }
+        String text = string(json, "text");
+        String facts = string(json, "facts");
+        if ( text.isBlank() )
+            throw new BadUploadException("\"text\" is empty: send the article's full text, which the evidence spans quote");
+        Graph graph = GraphFactory.createDefaultGraph();
+        try {
+            RDFParser.fromString(facts, Lang.TURTLE).base(DKG.ID_BASE).parse(graph);
+        } catch (RiotException ex) {
+            throw new BadUploadException("\"facts\" is not valid Turtle: " + ex.getMessage());
+        }
+        return new ArticleUpload(text, graph, articleNode(slug, graph));
+    }
+
+    private static String string(JsonObject json, String key) {
+        JsonValue value = json.get(key);
+        if ( value == null || !value.isString() )
+            throw new BadUploadException("The JSON body needs a string \"" + key + "\": {\"text\": \"...\", \"facts\": \"...Turtle...\"}");
+        return value.getAsString().value();
+    }
+
+    private static Node articleNode(String slug, Graph facts) {
+        List<Node> articles = facts.find(Node.ANY, RDF.Nodes.type, DKG.Nodes.term("Article")).mapWith(t -> t.getSubject()).toList();
+        return articles.size() == 1 ? articles.get(0) : DKG.Nodes.id("article-" + slug);
+    }
+}

@@ -1,0 +1,144 @@
+package org.diplomacykg.server.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.diplomacykg.SparqlClient;
+import org.diplomacykg.TestServers;
+import org.diplomacykg.vocab.Graphs;
+
+/**
+ * A writable server over the real ontology and data, with one user, and the requests the write
+ * tests send: what a notebook would send with {@code requests} and HTTP Basic.
+ */
+final class WriteFixture implements AutoCloseable {
+
+    static final String USER = "alice";
+    static final String PASSWORD = "correct horse battery staple";
+
+    static final String PREFIXES = """
+        PREFIX dkg: <https://w3id.org/diplomacy-kg/ontology#>
+        PREFIX id:  <https://w3id.org/diplomacy-kg/id/>
+        PREFIX oa:  <http://www.w3.org/ns/oa#>
+        PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        """;
+    static final String SLUG = "lavrov-rubio-2025-10";
+    static final String SOURCE = Graphs.sourceGraph(SLUG);
+
+    /** A revision of Russia's position, with evidence quoting the article (see TestKeptCurrent). */
+    static final String REVISION_TRIPLES = """
+        id:statement-test-revision a dkg:Statement ;
+            dkg:speaker id:sergey-lavrov ;
+            dkg:revises id:russia-position-on-ukraine ;
+            dkg:date "2025-09-10T00:00:00"^^xsd:dateTime ;
+            dkg:evidence [ a oa:TextQuoteSelector ;
+                           oa:exact "Menteri Luar Negeri Rusia Sergey Lavrov" ;
+                           dkg:inArticle id:article-lavrov-rubio-2025-10 ] .
+        """;
+    static final String REVISION = PREFIXES + "INSERT DATA { GRAPH <" + SOURCE + "> {\n" + REVISION_TRIPLES + "} }";
+
+    final TestServers.Running kg;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    /** Starts a server whose password file, in {@code dir}, names {@link #USER}. */
+    WriteFixture(Path dir) {
+        Path passwd = dir.resolve("passwd");
+        try {
+            Files.writeString(passwd, "# who may write\n" + USER + ": " + PASSWORD + "\n");
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        kg = TestServers.startWritable(Path.of("ontology"), Path.of("data"), passwd);
+    }
+
+    @Override
+    public void close() {
+        kg.close();
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A request to {@code path} under the server (e.g. {@code /kg/update}), with the right credentials. */
+    HttpRequest.Builder request(String path) {
+        return anonymous(path).header("Authorization", basic(USER, PASSWORD));
+    }
+
+    /** A request to {@code path} with no credentials. */
+    HttpRequest.Builder anonymous(String path) {
+        return HttpRequest.newBuilder(URI.create(kg.baseUrl() + path));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        return SparqlClient.send(client, request);
+    }
+
+    HttpResponse<String> update(String update) {
+        return send(request("/kg/update").header("Content-Type", SparqlClient.SPARQL_UPDATE)
+                                         .POST(BodyPublishers.ofString(update)));
+    }
+
+    HttpResponse<String> update(String update, String accept) {
+        return send(request("/kg/update").header("Content-Type", SparqlClient.SPARQL_UPDATE).header("Accept", accept)
+                                         .POST(BodyPublishers.ofString(update)));
+    }
+
+    /** A Graph Store Protocol request on {@code /kg/data?graph=IRI}. */
+    HttpResponse<String> graphStore(String method, String graph, String contentType, String body) {
+        HttpRequest.Builder request = request("/kg/data?graph=" + URLEncoder.encode(graph, StandardCharsets.UTF_8));
+        if ( contentType != null )
+            request.header("Content-Type", contentType);
+        return send(request.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)));
+    }
+
+    boolean ask(String query) {
+        return SparqlClient.ask(kg.sparqlUrl(), PREFIXES + query);
+    }
+
+    /** The inferred {@code dkg:unchangedSince} of Russia's position. */
+    String unchangedSince() {
+        var rows = SparqlClient.select(kg.sparqlUrl(), PREFIXES + """
+            SELECT ?since { GRAPH <%s> { id:russia-position-on-ukraine dkg:unchangedSince ?since } }"""
+            .formatted(Graphs.INFERRED));
+        String since = rows.next().get("since").asLiteral().getLexicalForm();
+        assertFalse(rows.hasNext(), "one continuity date");
+        return since;
+    }
+
+    /** Every quad of the dataset, asserted and derived: blank nodes keep their identity within one store. */
+    Set<Quad> dump() {
+        DatasetGraph dsg = kg.dataset().asDatasetGraph();
+        return Txn.calculateRead(dsg, () -> new HashSet<>(Iter.toList(dsg.find())));
+    }
+
+    /** Asserts that two dumps hold the same quads, showing how they differ if not. */
+    static void assertSameData(Set<Quad> before, Set<Quad> after) {
+        Set<Quad> added = new HashSet<>(after);
+        added.removeAll(before);
+        Set<Quad> removed = new HashSet<>(before);
+        removed.removeAll(after);
+        assertEquals(Set.of(), added, "quads added");
+        assertEquals(Set.of(), removed, "quads removed");
+    }
+}
