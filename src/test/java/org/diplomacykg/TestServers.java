@@ -7,6 +7,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
 import org.diplomacykg.server.KgServer;
 import org.diplomacykg.server.ServerConfig;
+import org.diplomacykg.server.limits.Limits;
 import org.diplomacykg.server.write.WriteAccess;
 import org.diplomacykg.store.DataLayout;
 import org.diplomacykg.store.Store;
@@ -78,9 +79,19 @@ public final class TestServers {
         return start(Store.loadInMemory(new DataLayout(ontologyDir, dataDir)), queryTimeout);
     }
 
+    /** As {@link #start(Path, Path, Duration)}, with given request limits (body size, results, update timeout). */
+    public static Running start(Path ontologyDir, Path dataDir, Duration queryTimeout, Limits limits) {
+        return start(Store.loadInMemory(new DataLayout(ontologyDir, dataDir)), queryTimeout, limits);
+    }
+
     /** Serves an already assembled dataset. */
     public static Running start(Dataset dataset, Duration queryTimeout) {
-        FusekiServer server = KgServer.build(new ServerConfig(0, queryTimeout, dataset.asDatasetGraph()));
+        return start(dataset, queryTimeout, Limits.DEFAULTS);
+    }
+
+    /** Serves an already assembled dataset with given request limits. */
+    public static Running start(Dataset dataset, Duration queryTimeout, Limits limits) {
+        FusekiServer server = KgServer.build(new ServerConfig(0, queryTimeout, dataset.asDatasetGraph(), null, null, limits));
         server.start();
         return new Running(server, dataset);
     }
@@ -90,11 +101,16 @@ public final class TestServers {
      * the gate {@code serve --passwd} uses.
      */
     public static Running startWritable(Path ontologyDir, Path dataDir, Path passwordFile) {
+        return startWritable(ontologyDir, dataDir, passwordFile, Limits.DEFAULTS);
+    }
+
+    /** As {@link #startWritable(Path, Path, Path)}, with given request limits (body size, results, update timeout). */
+    public static Running startWritable(Path ontologyDir, Path dataDir, Path passwordFile, Limits limits) {
         DataLayout layout = new DataLayout(ontologyDir, dataDir);
         Dataset dataset = Store.loadInMemory(layout);
         WriteAccess writes = new WriteAccess(passwordFile, WriteGate.forLayout(layout));
         FusekiServer server = KgServer.build(new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT,
-                                                              dataset.asDatasetGraph(), null, writes));
+                                                              dataset.asDatasetGraph(), null, writes, limits));
         server.start();
         return new Running(server, dataset);
     }

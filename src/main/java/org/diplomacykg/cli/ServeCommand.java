@@ -12,6 +12,7 @@ import org.diplomacykg.Main;
 import org.diplomacykg.server.KgServer;
 import org.diplomacykg.server.ServerConfig;
 import org.diplomacykg.server.ServerConfigException;
+import org.diplomacykg.server.limits.Limits;
 import org.diplomacykg.server.write.PasswordFile;
 import org.diplomacykg.server.write.WriteAccess;
 import org.diplomacykg.store.DataLayout;
@@ -50,8 +51,23 @@ public final class ServeCommand implements Callable<Integer> {
     private int port;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Cancel a SPARQL query after this many seconds (default: ${DEFAULT-VALUE}).")
+            description = "Cancel a SPARQL query after this many seconds, answering 503 (default: ${DEFAULT-VALUE}).")
     private long timeoutSeconds;
+
+    @Option(names = "--max-body", paramLabel = "MB", defaultValue = "" + Limits.DEFAULT_MAX_BODY_MB,
+            description = "Refuse (413) a request body larger than this many megabytes: a query, an update, "
+                        + "Graph Store data or an article; compressed bodies count as decompressed (default: ${DEFAULT-VALUE}).")
+    private long maxBodyMb;
+
+    @Option(names = "--max-results", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_RESULTS,
+            description = "Refuse (422) a query whose result has more than N rows (SELECT) or triples (CONSTRUCT, "
+                        + "DESCRIBE); the client is told to add LIMIT (default: ${DEFAULT-VALUE}).")
+    private long maxResults;
+
+    @Option(names = "--update-timeout", paramLabel = "SECONDS", defaultValue = "" + Limits.DEFAULT_UPDATE_TIMEOUT_SECONDS,
+            description = "Cancel a SPARQL update after this many seconds, answering 503 and keeping nothing of it "
+                        + "(default: ${DEFAULT-VALUE}).")
+    private long updateTimeoutSeconds;
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "Public base URL for links in pages and descriptions, when the server runs behind "
@@ -75,11 +91,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        Limits limits;
         try {
             // Checked before loading so that a typo does not cost a full load.
             ServerConfig.checkPort(port);
             ServerConfig.checkQueryTimeout(timeout);
             ServerConfig.checkBaseUrl(baseUrl);
+            limits = limits();
         } catch (ServerConfigException ex) {
             throw new ParameterException(spec.commandLine(), ex.getMessage());
         }
@@ -101,7 +119,7 @@ public final class ServeCommand implements Callable<Integer> {
         TdbStore store = tdb == null ? null : Store.openTdb(tdb, layout);
         Dataset dataset = store == null ? Store.loadInMemory(layout) : store.dataset();
         WriteAccess writes = gate == null ? null : new WriteAccess(passwordFile, gate);
-        FusekiServer server = KgServer.build(new ServerConfig(port, timeout, dataset.asDatasetGraph(), baseUrl, writes));
+        FusekiServer server = KgServer.build(new ServerConfig(port, timeout, dataset.asDatasetGraph(), baseUrl, writes, limits));
         try {
             server.start();
         } catch (FusekiException ex) {
@@ -113,8 +131,9 @@ public final class ServeCommand implements Callable<Integer> {
                 + " is already in use: stop the program using it or pass --port PORT");
             return Main.EXIT_FAILED;
         }
-        LOG.info("Serving {}/sparql (query timeout {} s), {}",
-                 server.datasetURL(KgServer.DATASET), timeoutSeconds,
+        LOG.info("Serving {}/sparql (query timeout {} s, at most {} results; bodies up to {}; update timeout {}), {}",
+                 server.datasetURL(KgServer.DATASET), timeoutSeconds, limits.maxResults(),
+                 Limits.size(limits.maxBodyBytes()), Limits.seconds(limits.updateTimeout()),
                  GraphSummary.format(Store.graphSizes(dataset)));
         if ( writes != null )
             LOG.info("Taking writes at {}/update, {}/data and {}/{slug} from the users in {}",
@@ -122,6 +141,16 @@ public final class ServeCommand implements Callable<Integer> {
                      server.datasetURL(KgServer.ARTICLES), passwordFile);
         server.join();
         return 0;
+    }
+
+    private Limits limits() {
+        if ( maxBodyMb < 1 || maxBodyMb >= 2048 )
+            throw new ServerConfigException("--max-body must be between 1 and 2047 MB, not " + maxBodyMb);
+        if ( maxResults < 1 || maxResults >= Integer.MAX_VALUE )
+            throw new ServerConfigException("--max-results must be between 1 and " + (Integer.MAX_VALUE - 1) + ", not " + maxResults);
+        if ( updateTimeoutSeconds < 1 )
+            throw new ServerConfigException("--update-timeout must be at least 1 second, not " + updateTimeoutSeconds);
+        return new Limits(maxBodyMb * Limits.MB, maxResults, Duration.ofSeconds(updateTimeoutSeconds));
     }
 
     private static boolean causedByBind(Throwable ex) {

@@ -8,6 +8,10 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.util.Context;
 import org.diplomacykg.server.describe.ServiceDescriptionFilter;
 import org.diplomacykg.server.describe.VoidServlet;
+import org.diplomacykg.server.limits.BodyLimitFilter;
+import org.diplomacykg.server.limits.LimitedQuery;
+import org.diplomacykg.server.limits.LimitedUpdate;
+import org.diplomacykg.server.limits.Limits;
 import org.diplomacykg.server.linkeddata.ResourceServlet;
 import org.diplomacykg.server.ontology.OntologyServlet;
 import org.diplomacykg.server.pages.HomeServlet;
@@ -24,6 +28,9 @@ import org.diplomacykg.store.InferringDatasetGraph;
  * would have enabled update, and even {@code add(name, ds, false)} adds a {@code /kg/data}).
  * With it, those two and {@code /kg/articles/{slug}} exist behind an HTTP Basic login, and
  * every write passes the configured gate before it commits.
+ * <p>
+ * Every request is bounded by the configuration's {@link Limits}: its body size (413), a
+ * query's time (503) and result size (422), an update's time (503).
  */
 public final class KgServer {
 
@@ -44,10 +51,11 @@ public final class KgServer {
         // The server must not fetch what a client names: SERVICE to any address is refused.
         queryContext.set(ARQ.httpServiceAllowed, false);
 
+        Limits limits = config.limits();
         DataService.Builder service = DataService.newBuilder(config.dataset())
-            .addEndpoint(queryEndpoint("sparql", queryContext))
-            .addEndpoint(queryEndpoint("query", queryContext))
-            .addEndpoint(queryEndpoint(null, queryContext))
+            .addEndpoint(queryEndpoint("sparql", queryContext, config))
+            .addEndpoint(queryEndpoint("query", queryContext, config))
+            .addEndpoint(queryEndpoint(null, queryContext, config))
             .addEndpoint(Endpoint.create()
                 .operation(Operation.GSP_R)
                 .endpointName("get")
@@ -55,7 +63,8 @@ public final class KgServer {
                 .build());
         if ( config.writable() ) {
             ((InferringDatasetGraph) config.dataset()).setGate(config.writes().gate());
-            service.addEndpoint(WriteEndpoints.update()).addEndpoint(WriteEndpoints.graphStore());
+            service.addEndpoint(WriteEndpoints.update(new LimitedUpdate(limits.updateTimeout())))
+                   .addEndpoint(WriteEndpoints.graphStore());
         }
 
         FusekiServer.Builder builder = FusekiServer.create()
@@ -65,6 +74,8 @@ public final class KgServer {
             .enableCors(true)
             // Per-request logging stays off the hot path (see simplelogger.properties).
             .verbose(false)
+            // First of the filters: every request body, whichever servlet reads it, is counted.
+            .addFilter("/*", new BodyLimitFilter(limits.maxBodyBytes()))
             // Linked data and pages, beside the SPARQL dataset.
             .addFilter(DATASET + "/sparql", new ServiceDescriptionFilter(config))
             .addFilter(DATASET + "/query", new ServiceDescriptionFilter(config))
@@ -82,9 +93,15 @@ public final class KgServer {
         return builder.build();
     }
 
-    /** A SPARQL query endpoint; a null name means the dataset URL itself. */
-    private static Endpoint queryEndpoint(String name, Context context) {
-        Endpoint.Builder endpoint = Endpoint.create().operation(Operation.Query).context(context);
+    /**
+     * A SPARQL query endpoint; a null name means the dataset URL itself. Its processor computes
+     * the whole result before answering, so a timeout is a 503 and a result over the limit a 422.
+     */
+    private static Endpoint queryEndpoint(String name, Context context, ServerConfig config) {
+        Endpoint.Builder endpoint = Endpoint.create()
+            .operation(Operation.Query)
+            .processor(new LimitedQuery(config.limits().maxResults(), config.queryTimeout()))
+            .context(context);
         if ( name != null )
             endpoint.endpointName(name);
         return endpoint.build();

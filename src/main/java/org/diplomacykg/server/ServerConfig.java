@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.diplomacykg.server.limits.Limits;
 import org.diplomacykg.server.write.WriteAccess;
 import org.diplomacykg.store.InferringDatasetGraph;
 
@@ -18,8 +19,10 @@ import org.diplomacykg.store.InferringDatasetGraph;
  * @param baseUrl      the public base URL links point at (e.g. {@code https://kg.example.org}),
  *                     for deployments behind another host name; null to use the request's own
  * @param writes       who may write and the gate writes pass; null for a read-only server
+ * @param limits       request body size, result size and update timeout ({@link Limits}); null for the defaults
  */
-public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset, String baseUrl, WriteAccess writes) {
+public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset, String baseUrl, WriteAccess writes,
+                           Limits limits) {
 
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
@@ -33,16 +36,23 @@ public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset
         if ( writes != null && !(dataset instanceof InferringDatasetGraph) )
             throw new ServerConfigException("a server that takes writes needs an inferring dataset "
                 + "(InferringDatasetGraph), so that each write is checked and carries its inferences");
+        if ( limits == null )
+            limits = Limits.DEFAULTS;
+    }
+
+    /** A configuration with the default {@link Limits}. */
+    public ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset, String baseUrl, WriteAccess writes) {
+        this(port, queryTimeout, dataset, baseUrl, writes, null);
     }
 
     /** A read-only configuration. */
     public ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset, String baseUrl) {
-        this(port, queryTimeout, dataset, baseUrl, null);
+        this(port, queryTimeout, dataset, baseUrl, null, null);
     }
 
     /** A read-only configuration that takes the base URL of links from each request. */
     public ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset) {
-        this(port, queryTimeout, dataset, null, null);
+        this(port, queryTimeout, dataset, null, null, null);
     }
 
     /** Whether the server takes writes (SPARQL Update, Graph Store writes, articles). */

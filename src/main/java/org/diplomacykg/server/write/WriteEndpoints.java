@@ -18,9 +18,14 @@ public final class WriteEndpoints {
     /** The realm named in the {@code WWW-Authenticate} challenge. */
     public static final String REALM = "diplomacy-kg";
 
-    /** {@code /kg/update}: SPARQL Update. */
+    /** {@code /kg/update}: SPARQL Update, by Fuseki's processor (no time limit). */
     public static Endpoint update() {
-        return endpoint(Operation.Update, "update", new RefusedWrites(new SPARQL_Update()));
+        return update(new SPARQL_Update());
+    }
+
+    /** {@code /kg/update}: SPARQL Update by {@code processor}, e.g. one with a time limit. */
+    public static Endpoint update(SPARQL_Update processor) {
+        return endpoint(Operation.Update, "update", new RefusedWrites(processor));
     }
 
     /** {@code /kg/data}: Graph Store Protocol, read and write. */
