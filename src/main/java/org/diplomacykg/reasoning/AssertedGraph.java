@@ -1,5 +1,8 @@
 package org.diplomacykg.reasoning;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.impl.GraphBase;
@@ -12,7 +15,11 @@ import org.diplomacykg.vocab.Graphs;
 /**
  * Read-only view of every asserted triple of a dataset: all graphs (the stored default
  * graph included) except the inferred and explanations graphs, which the reasoners own.
- * A triple stated in two graphs is found twice; rules work on sets, so that is harmless.
+ * A triple stated in two graphs is found twice by a scan; rules work on sets, so that is
+ * harmless. A find with a given subject, as rules use to read one value
+ * ({@code G.getZeroOrOneSP}, a tenure's post), finds each triple once: else the same fact
+ * stated in the reference graph and in an article would read as two values, and every write
+ * would fail.
  */
 final class AssertedGraph extends GraphBase {
 
@@ -24,9 +31,13 @@ final class AssertedGraph extends GraphBase {
 
     @Override
     protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
-        return WrappedIterator.create(dsg.find(Node.ANY, pattern.getSubject(), pattern.getPredicate(), pattern.getObject()))
+        ExtendedIterator<Triple> triples = WrappedIterator.create(dsg.find(Node.ANY, pattern.getSubject(), pattern.getPredicate(), pattern.getObject()))
             .filterDrop(quad -> isDerived(quad.getGraph()))
             .mapWith(Quad::asTriple);
+        if ( !pattern.getSubject().isConcrete() )
+            return triples;
+        Set<Triple> seen = new HashSet<>();
+        return triples.filterKeep(seen::add);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.util.Context;
 import org.diplomacykg.server.describe.ServiceDescriptionFilter;
 import org.diplomacykg.server.describe.VoidServlet;
+import org.diplomacykg.server.http.ClientErrors;
 import org.diplomacykg.server.limits.BodyLimitFilter;
 import org.diplomacykg.server.limits.LimitedQuery;
 import org.diplomacykg.server.limits.LimitedUpdate;
@@ -100,7 +101,7 @@ public final class KgServer {
     private static Endpoint queryEndpoint(String name, Context context, ServerConfig config) {
         Endpoint.Builder endpoint = Endpoint.create()
             .operation(Operation.Query)
-            .processor(new LimitedQuery(config.limits().maxResults(), config.queryTimeout()))
+            .processor(new ClientErrors(new LimitedQuery(config.limits().maxResults(), config.queryTimeout())))
             .context(context);
         if ( name != null )
             endpoint.endpointName(name);

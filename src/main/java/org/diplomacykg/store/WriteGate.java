@@ -16,10 +16,13 @@ import org.diplomacykg.vocab.Graphs;
  * <li>every evidence span of each article graph the write touched occurs verbatim in that
  *     article's text ({@link EvidenceSpans});</li>
  * <li>the union of the asserted graphs ({@link Store#assertedUnion}) conforms to the SHACL
- *     shapes, judged by the same triples as at load.</li>
+ *     shapes, judged by the same triples as at load;</li>
+ * <li>every term of each graph the write touched is well-formed: no IRI with a space or a
+ *     control character, no literal outside its XSD datatype ({@link WellFormedTerms}).</li>
  * </ol>
  * Writes to the derived graphs never get this far ({@link ProtectedGraphException}).
- * Spans come before the shapes because they are the cheaper check.
+ * Spans come before the shapes because they are the cheaper check; terms come last, so that
+ * what the shapes constrain (an ill-typed {@code dkg:date}) is answered with their report.
  */
 public final class WriteGate implements CommitGate {
 
@@ -42,6 +45,8 @@ public final class WriteGate implements CommitGate {
         for ( Node graph : changes.graphs() )
             spans.check(dsg, graph);
         checkShapes(dsg);
+        for ( Node graph : changes.graphs() )
+            WellFormedTerms.check(dsg, graph);
     }
 
     private static void refuseDefaultGraph(DatasetGraph dsg, ChangeSet changes) {

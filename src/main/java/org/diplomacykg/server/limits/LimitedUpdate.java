@@ -157,6 +157,11 @@ public final class LimitedUpdate extends SPARQL_Update {
             ServletOps.errorBadRequest("The update in the request body could not be read: " + ex.getMessage());
         }
         try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body));
+        } catch (java.nio.charset.CharacterCodingException ex) {
+            ServletOps.errorBadRequest("The update is not UTF-8: send it encoded as UTF-8.");
+        }
+        try {
             return UpdateFactory.read(usingList, new ByteArrayInputStream(body), BASE, Syntax.syntaxARQ);
         } catch (UpdateException ex) {
             ServletOps.errorBadRequest(ex.getMessage());

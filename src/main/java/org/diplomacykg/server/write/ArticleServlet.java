@@ -67,7 +67,7 @@ public final class ArticleServlet extends HttpServlet {
         }
         ArticleUpload upload;
         try {
-            upload = ArticleUpload.parse(slug, new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            upload = ArticleUpload.parse(slug, ArticleUpload.text(request.getInputStream().readAllBytes()));
         } catch (ArticleUpload.BadUploadException ex) {
             Responses.text(response, HttpServletResponse.SC_BAD_REQUEST, ex.getMessage());
             return;

@@ -1,5 +1,6 @@
 package org.diplomacykg.server.write;
 
+import java.nio.charset.CharacterCodingException;
 import java.util.List;
 
 import org.apache.jena.atlas.json.JSON;
@@ -36,13 +37,26 @@ record ArticleUpload(String text, Graph facts, Node article) {
         }
     }
 
+    /** The body as text; it must be UTF-8, as JSON is. */
+    static String text(byte[] body) {
+        try {
+            return Utf8.decode(body);
+        } catch (CharacterCodingException ex) {
+            throw new BadUploadException("The body is not UTF-8: " + Utf8.where(body) + ". Send the JSON encoded as UTF-8.");
+        }
+    }
+
     static ArticleUpload parse(String slug, String body) {
         JsonObject json;
         try {
             json = JSON.parse(body);
-        } catch (JsonException ex) {
+        } catch (JsonException | ClassCastException ex) {
             throw new BadUploadException("The body is not a JSON object {\"text\": \"...\", \"facts\": \"...\"}: " + ex.getMessage());
+        } catch (StackOverflowError ex) {
+            throw new BadUploadException("The body is nested too deeply to read: send a JSON object {\"text\": \"...\", \"facts\": \"...\"}");
         }
+        if ( json == null )
+            throw new BadUploadException("The body is not a JSON object {\"text\": \"...\", \"facts\": \"...\"}");
         String text = string(json, "text");
         String facts = string(json, "facts");
         if ( text.isBlank() )
@@ -52,6 +66,11 @@ record ArticleUpload(String text, Graph facts, Node article) {
             RDFParser.fromString(facts, Lang.TURTLE).base(DKG.ID_BASE).parse(graph);
         } catch (RiotException ex) {
             throw new BadUploadException("\"facts\" is not valid Turtle: " + ex.getMessage());
+        } catch (StackOverflowError ex) {
+            throw new BadUploadException("\"facts\" is nested too deeply to read: write the Turtle with less nesting");
+        } catch (RuntimeException ex) {
+            // Jena's Turtle tokenizer can fail otherwise on broken input (at the end of a prefixed name).
+            throw new BadUploadException("\"facts\" is not valid Turtle" + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
         }
         return new ArticleUpload(text, graph, articleNode(slug, graph));
     }

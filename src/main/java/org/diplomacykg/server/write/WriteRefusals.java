@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.RDFDataException;
 import org.diplomacykg.server.http.ContentNegotiation;
 import org.diplomacykg.server.http.NegotiatedResponses;
 import org.diplomacykg.server.http.ResponseFormat;
@@ -26,7 +27,9 @@ import org.diplomacykg.vocab.DKG;
  * <li>any other {@link WriteRejectedException} (an evidence span not in the text, triples in
  *     the default graph): 422 with the message as text;</li>
  * <li>{@link ProtectedGraphException} (a write to the inferred or explanations graph): 403
- *     with the message as text.</li>
+ *     with the message as text;</li>
+ * <li>{@link RDFDataException} from the reasoners, which read some values as single (a
+ *     tenure's post, a meeting's date) and find two: 422, naming the subject and property.</li>
  * </ul>
  */
 public final class WriteRefusals {
@@ -45,7 +48,7 @@ public final class WriteRefusals {
     /** The refusal in {@code failure} or its causes, if it holds one this class answers; empty otherwise. */
     public static Optional<RuntimeException> refusalIn(Throwable failure) {
         for ( Throwable t = failure; t != null; t = t.getCause() ) {
-            if ( t instanceof WriteRejectedException || t instanceof ProtectedGraphException )
+            if ( t instanceof WriteRejectedException || t instanceof ProtectedGraphException || t instanceof RDFDataException )
                 return Optional.of((RuntimeException) t);
             if ( t.getCause() == t )
                 break;
@@ -58,6 +61,12 @@ public final class WriteRefusals {
             throws IOException {
         if ( refusal instanceof ShaclRejectedException shacl ) {
             sendReport(request, response, shacl);
+            return;
+        }
+        if ( refusal instanceof RDFDataException ) {
+            Responses.text(response, 422, "The data would give a thing two values where the reasoners take one "
+                + "(e.g. two dkg:post for a tenure, two dkg:date for an event); nothing was kept. "
+                + refusal.getMessage().replace("More than one match : ", "Found for: "));
             return;
         }
         int status = refusal instanceof ProtectedGraphException ? HttpServletResponse.SC_FORBIDDEN : 422;

@@ -58,7 +58,6 @@ final class WriteFixture implements AutoCloseable {
     static final String REVISION = PREFIXES + "INSERT DATA { GRAPH <" + SOURCE + "> {\n" + REVISION_TRIPLES + "} }";
 
     final TestServers.Running kg;
-    private final HttpClient client = HttpClient.newHttpClient();
 
     /** Starts a server whose password file, in {@code dir}, names {@link #USER}. */
     WriteFixture(Path dir) {
@@ -90,8 +89,12 @@ final class WriteFixture implements AutoCloseable {
         return HttpRequest.newBuilder(URI.create(kg.baseUrl() + path));
     }
 
+    /**
+     * A fresh client per request: Jetty may close a connection after refusing a write, and a
+     * pooled connection closed that way fails the next request on it.
+     */
     HttpResponse<String> send(HttpRequest.Builder request) {
-        return SparqlClient.send(client, request);
+        return SparqlClient.send(HttpClient.newHttpClient(), request);
     }
 
     HttpResponse<String> update(String update) {
