@@ -101,17 +101,19 @@ public final class JenaRules {
     /**
      * What the rules derive from {@code ontology} and {@code data} together (as the Java rules
      * read the ontology graph with the data) that is not asserted in either: the comparable of
-     * the service's inferred graph. Each pass runs, for each stratum K from 1 up, one
-     * {@code FORWARD_RETE} reasoner over stratum 0 and stratum K on the closure so far; passes
+     * the service's inferred graph. Each pass runs a {@code FORWARD_RETE} reasoner over stratum
+     * 0, then for each stratum K from 1 up one over stratum 0 and stratum K, each on the closure
+     * left by the one before; passes
      * repeat until one derives nothing new, as the Java materialiser repeats its rules.
      */
     public static Graph materialise(Graph ontology, Graph data) {
         List<Rule> all = rules(ontology);
         TreeMap<Integer, List<Rule>> strata = byStratum(all);
         List<Rule> base = strata.getOrDefault(0, List.of());
+        // Stratum 0 alone first: a stratum K reasoner may then trust that whatever stratum 0
+        // concludes, except from stratum K's own conclusions, is already in its input.
         List<GenericRuleReasoner> steps = new ArrayList<>();
-        if ( strata.size() == 1 || strata.lastKey() == 0 )
-            steps.add(reasoner(base));
+        steps.add(reasoner(base));
         strata.tailMap(1).values().forEach(stratum -> {
             List<Rule> rules = new ArrayList<>(base);
             rules.addAll(stratum);

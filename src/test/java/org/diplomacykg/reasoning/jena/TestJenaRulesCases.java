@@ -1,0 +1,175 @@
+package org.diplomacykg.reasoning.jena;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.diplomacykg.reasoning.Materialiser;
+import org.diplomacykg.store.Store;
+import org.diplomacykg.vocab.DKG;
+import org.diplomacykg.vocab.Graphs;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Small synthetic cases, a few per domain rule, on which the Java rules (through the
+ * materialiser, with the project's ontology) and the Jena rules must derive the same triples.
+ * Each case also checks the conclusion that makes it interesting, so that two engines that
+ * both derive nothing cannot pass. The things are synthetic ({@code id/synthetic-...}).
+ */
+class TestJenaRulesCases {
+
+    private static final String PREFIXES = """
+        @prefix : <https://w3id.org/diplomacy-kg/id/synthetic-> .
+        @prefix dkg: <https://w3id.org/diplomacy-kg/ontology#> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        """;
+
+    private static Graph ontology;
+
+    @BeforeAll
+    static void readOntology() {
+        ontology = RDFParser.source("ontology/diplomacy.ttl").toGraph();
+    }
+
+    @Test
+    void aRevisionBreaksContinuity() {
+        Graph inferred = bothAgree("""
+            :s1 dkg:reaffirms :pos ; dkg:date "2025-08-01T00:00:00"^^xsd:dateTime ; dkg:unchangedSinceEvent :july .
+            :july dkg:date "2025-07-01T00:00:00"^^xsd:dateTime .
+            :s2 dkg:revises :pos ; dkg:date "2025-09-01T00:00:00"^^xsd:dateTime .
+            :s3 dkg:reaffirms :pos ; dkg:date "2025-10-01T00:00:00"^^xsd:dateTime ; dkg:unchangedSinceEvent :aug .
+            :aug dkg:date "2025-08-15T00:00:00"^^xsd:dateTime .
+            :s4 dkg:reaffirms :pos ; dkg:date "2025-10-10T00:00:00"^^xsd:dateTime .
+            """);
+        // The baseline of 15 August is before the revision, so it does not count.
+        assertHas(inferred, "pos", DKG.Nodes.unchangedSince, date("2025-10-01"));
+        assertHas(inferred, "pos", DKG.Nodes.lastReaffirmed, date("2025-10-10"));
+    }
+
+    @Test
+    void aBaselineAfterTheRevisionCountsAndASameDayReaffirmationFollowsTheRevision() {
+        Graph inferred = bothAgree("""
+            :r1 dkg:revises :pos ; dkg:date "2025-06-01T00:00:00"^^xsd:dateTime .
+            :r2 dkg:revises :pos ; dkg:date "2025-09-01T00:00:00"^^xsd:dateTime .
+            :s1 dkg:reaffirms :pos ; dkg:date "2025-09-01T00:00:00"^^xsd:dateTime .
+            :s2 dkg:reaffirms :pos ; dkg:date "2025-10-20T00:00:00"^^xsd:dateTime ; dkg:unchangedSinceEvent :meeting .
+            :meeting dkg:date "2025-08-15T00:00:00"^^xsd:dateTime .
+            :other dkg:reaffirms :pos2 ; dkg:date "2025-10-20T00:00:00"^^xsd:dateTime ; dkg:unchangedSinceEvent :meeting2 .
+            :meeting2 dkg:date "2025-09-15T00:00:00"^^xsd:dateTime .
+            :r3 dkg:revises :pos2 ; dkg:date "2025-09-01T00:00:00"^^xsd:dateTime .
+            """);
+        assertHas(inferred, "pos", DKG.Nodes.unchangedSince, date("2025-09-01"));
+        assertHas(inferred, "pos2", DKG.Nodes.unchangedSince, date("2025-09-15"));
+    }
+
+    @Test
+    void onlyRevisionsOrOnlyReaffirmations() {
+        Graph inferred = bothAgree("""
+            :r1 dkg:revises :revised ; dkg:date "2025-05-01T00:00:00"^^xsd:dateTime .
+            :r2 dkg:revises :revised ; dkg:date "2025-07-01T00:00:00"^^xsd:dateTime .
+            :s1 dkg:reaffirms :kept ; dkg:date "2025-10-01T00:00:00"^^xsd:dateTime ; dkg:unchangedSinceEvent :ev .
+            :ev dkg:date "2025-03-01T00:00:00"^^xsd:dateTime .
+            :s2 dkg:reaffirms :kept .
+            """);
+        assertHas(inferred, "revised", DKG.Nodes.unchangedSince, date("2025-07-01"));
+        assertHas(inferred, "kept", DKG.Nodes.unchangedSince, date("2025-03-01"));
+    }
+
+    @Test
+    void counterpartsOverlapInTheSameRoleForDifferentStates() {
+        Graph inferred = bothAgree(TENURES);
+        assertHas(inferred, "a", DKG.Nodes.counterpart, node("b"));
+        assertHas(inferred, "b", DKG.Nodes.counterpart, node("a"));
+        assertFalse(inferred.contains(node("a"), DKG.Nodes.counterpart, node("c")), "a's tenure ended before c's began");
+        assertFalse(inferred.contains(node("a"), DKG.Nodes.counterpart, node("d")), "same state");
+        assertHas(inferred, "d", DKG.Nodes.counterpart, node("c"));
+    }
+
+    @Test
+    void aMeetingInvolvesTheStatesItsParticipantsServedThatDay() {
+        Graph inferred = bothAgree(TENURES + """
+            :call dkg:participant :a , :c , :land ; dkg:date "2024-03-01T00:00:00"^^xsd:dateTime .
+            :undated dkg:participant :a .
+            """);
+        assertHas(inferred, "call", DKG.Nodes.involvesState, node("north"));
+        assertHas(inferred, "call", DKG.Nodes.involvesState, node("land"));
+        assertFalse(inferred.contains(node("call"), DKG.Nodes.involvesState, node("south")), "c began after the call");
+    }
+
+    @Test
+    void aCancelledMeeting() {
+        Graph inferred = bothAgree(":cancel dkg:cancelledEvent :summit .");
+        assertHas(inferred, "summit", DKG.Nodes.status, DKG.Nodes.Cancelled);
+    }
+
+    @Test
+    void aDisagreementIsDatedByTheEarliestRejection() {
+        Graph inferred = bothAgree(TENURES + """
+            :rej1 a dkg:Rejection ; dkg:stanceOn :plan ; dkg:stanceHolder :north ; dkg:date "2024-06-01T00:00:00"^^xsd:dateTime .
+            :rej2 a dkg:Rejection ; dkg:stanceOn :plan ; dkg:stanceHolder :a ; dkg:date "2024-04-01T00:00:00"^^xsd:dateTime .
+            :sup a dkg:Support ; dkg:stanceOn :plan ; dkg:stanceHolder :b .
+            :late a dkg:Rejection ; dkg:stanceOn :plan ; dkg:stanceHolder :c ; dkg:date "2030-01-01T00:00:00"^^xsd:dateTime .
+            """);
+        Node d = NodeFactory.createURI(DKG.ID_BASE + "disagreement-synthetic-north-synthetic-south-synthetic-plan");
+        assertTrue(inferred.contains(d, DKG.Nodes.disagreementDate, date("2024-04-01")), "earliest of the two rejections");
+        assertFalse(inferred.contains(d, DKG.Nodes.disagreementDate, date("2024-06-01")));
+    }
+
+    /** a (north) and b (south) overlap as foreign ministers; c (south) starts after a ends; d (north) is a's colleague. */
+    private static final String TENURES = """
+        :north a dkg:State . :south a dkg:State . :land a dkg:State .
+        :fm-north dkg:postIn :north ; dkg:role :foreign-affairs .
+        :fm-south dkg:postIn :south ; dkg:role :foreign-affairs .
+        :pm-north dkg:postIn :north ; dkg:role :head-of-government .
+        :ta dkg:holder :a ; dkg:post :fm-north ; dkg:startDate "2020-01-01T00:00:00"^^xsd:dateTime ; dkg:endDate "2024-12-31T00:00:00"^^xsd:dateTime .
+        :tb dkg:holder :b ; dkg:post :fm-south ; dkg:startDate "2022-01-01T00:00:00"^^xsd:dateTime ; dkg:endDate "2024-06-30T00:00:00"^^xsd:dateTime .
+        :tc dkg:holder :c ; dkg:post :fm-south ; dkg:startDate "2025-01-01T00:00:00"^^xsd:dateTime .
+        :td dkg:holder :d ; dkg:post :fm-north ; dkg:startDate "2023-01-01T00:00:00"^^xsd:dateTime .
+        """;
+
+    /** Runs both engines on the case and asserts they infer the same triples; returns them. */
+    private static Graph bothAgree(String turtle) {
+        Graph data = RDFParser.fromString(PREFIXES + turtle, Lang.TURTLE).toGraph();
+        Graph java = javaInferred(data);
+        Graph jena = JenaRules.materialise(ontology, data);
+        TestJenaRulesMatchJavaRules.assertSameTriples(java, jena);
+        return jena;
+    }
+
+    private static Graph javaInferred(Graph data) {
+        DatasetGraph dsg = Store.createUnionDataset().asDatasetGraph();
+        Node source = Graphs.Nodes.sourceGraph("synthetic");
+        Graph inferred = GraphFactory.createGraphMem();
+        Txn.executeWrite(dsg, () -> {
+            ontology.find().forEachRemaining(t -> dsg.add(Graphs.Nodes.ONTOLOGY, t.getSubject(), t.getPredicate(), t.getObject()));
+            data.find().forEachRemaining(t -> dsg.add(source, t.getSubject(), t.getPredicate(), t.getObject()));
+            Materialiser.standard().materialiseAll(dsg);
+            GraphUtil.addInto(inferred, dsg.getGraph(Graphs.Nodes.INFERRED));
+        });
+        return inferred;
+    }
+
+    private static void assertHas(Graph g, String slug, Node p, Node o) {
+        Triple t = Triple.create(node(slug), p, o);
+        assertTrue(g.contains(t), () -> "missing " + t);
+    }
+
+    private static Node node(String slug) {
+        return NodeFactory.createURI(DKG.ID_BASE + "synthetic-" + slug);
+    }
+
+    private static Node date(String day) {
+        return NodeFactory.createLiteralDT(day + "T00:00:00", XSDDatatype.XSDdateTime);
+    }
+}
