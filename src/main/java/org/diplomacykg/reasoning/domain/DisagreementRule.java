@@ -91,7 +91,9 @@ public final class DisagreementRule extends GroupedRule {
             proposals.add(changed.getObject());
             return;
         }
-        if ( p.equals(DKG.Nodes.stanceHolder) || p.equals(DKG.Nodes.date) || p.equals(RDF.Nodes.type) )
+        boolean stanceType = p.equals(RDF.Nodes.type)
+                             && (changed.getObject().equals(DKG.Nodes.Support) || changed.getObject().equals(DKG.Nodes.Rejection));
+        if ( p.equals(DKG.Nodes.stanceHolder) || p.equals(DKG.Nodes.date) || stanceType )
             objects(data, s, DKG.Nodes.stanceOn, proposals);
         Set<Node> holders = Tenures.holdersTouchedBy(data, changed);
         if ( p.equals(RDF.Nodes.type) && changed.getObject().equals(DKG.Nodes.State) )
