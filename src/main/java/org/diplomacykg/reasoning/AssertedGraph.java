@@ -1,8 +1,10 @@
 package org.diplomacykg.reasoning;
 
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Set;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.impl.GraphBase;
@@ -47,6 +49,20 @@ final class AssertedGraph extends GraphBase {
             return it.hasNext();
         } finally {
             it.close();
+        }
+    }
+
+    /** Whether {@code t} is in an asserted graph of {@code dsg}. */
+    static boolean holds(DatasetGraph dsg, Triple t) {
+        Iterator<Quad> it = dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject());
+        try {
+            while ( it.hasNext() ) {
+                if ( !isDerived(it.next().getGraph()) )
+                    return true;
+            }
+            return false;
+        } finally {
+            Iter.close(it);
         }
     }
 

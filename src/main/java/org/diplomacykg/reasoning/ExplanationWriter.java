@@ -5,16 +5,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.diplomacykg.vocab.DKG;
+import org.diplomacykg.vocab.Graphs;
 
 /**
  * Turns derivations and rules into the triples of the explanations graph:
@@ -26,15 +31,76 @@ import org.diplomacykg.vocab.DKG;
  * </pre>
  * The IRI of a derivation is a hash of rule, conclusion and premises, so the same
  * derivation always gets the same IRI and can be removed by recomputing its triples.
+ * <p>
+ * Which derivations of a triple are written, when it has more than
+ * {@link Materialiser#REASONS_PER_TRIPLE}: those with the smallest hashes ({@link #id}). The
+ * choice depends only on the set of derivations, never on the order they were found in or
+ * on the updates that led there, so a graph kept up to date change by change is the same
+ * as one computed from scratch.
  */
 final class ExplanationWriter {
 
     /** Base of the IRIs of derivations. */
     static final String EXPLANATION_BASE = "https://w3id.org/diplomacy-kg/explanation/";
 
+    /** The hash naming a derivation: the order in which the explained derivations are chosen. */
+    static String id(Derivation d) {
+        return hash(d);
+    }
+
+    /** The node of the derivation with this {@link #id}. */
+    static Node node(String id) {
+        return NodeFactory.createURI(EXPLANATION_BASE + id);
+    }
+
+    /** The {@link #id} of an explanation node. */
+    static String idOf(Node node) {
+        return node.getURI().substring(EXPLANATION_BASE.length());
+    }
+
+    /** The ids of the derivations of {@code conclusion} the explanations graph holds. */
+    static List<String> written(DatasetGraph dsg, Triple conclusion) {
+        Node g = Graphs.Nodes.EXPLANATIONS;
+        List<String> ids = new ArrayList<>();
+        Iterator<Quad> it = dsg.find(g, Node.ANY, RDF.Nodes.subject, conclusion.getSubject());
+        try {
+            while ( it.hasNext() ) {
+                Node e = it.next().getSubject();
+                if ( dsg.contains(g, e, RDF.Nodes.predicate, conclusion.getPredicate())
+                     && dsg.contains(g, e, RDF.Nodes.object, conclusion.getObject())
+                     && dsg.contains(g, e, RDF.Nodes.type, DKG.Nodes.Derivation) )
+                    ids.add(idOf(e));
+            }
+        } finally {
+            Iter.close(it);
+        }
+        return ids;
+    }
+
+    /** Whether the explanations graph holds the derivation with this id. */
+    static boolean isWritten(DatasetGraph dsg, String id) {
+        return dsg.contains(Graphs.Nodes.EXPLANATIONS, node(id), RDF.Nodes.type, DKG.Nodes.Derivation);
+    }
+
+    /** Adds the triples of {@code d} to the explanations graph. */
+    static void write(DatasetGraph dsg, Derivation d) {
+        triplesOf(d).forEach(t -> dsg.add(Graphs.Nodes.EXPLANATIONS, t.getSubject(), t.getPredicate(), t.getObject()));
+    }
+
+    /** Removes the derivation with this id, and its premises, from the explanations graph. */
+    static void remove(DatasetGraph dsg, String id) {
+        Node g = Graphs.Nodes.EXPLANATIONS;
+        Node e = node(id);
+        List<Node> premises = new ArrayList<>();
+        dsg.find(g, e, DKG.Nodes.premise, Node.ANY).forEachRemaining(q -> premises.add(q.getObject()));
+        for ( Node p : premises )
+            dsg.deleteAny(g, p, Node.ANY, Node.ANY);
+        dsg.deleteAny(g, e, Node.ANY, Node.ANY);
+    }
+
     static List<Triple> triplesOf(Derivation d) {
         List<Triple> out = new ArrayList<>();
-        Node node = NodeFactory.createURI(EXPLANATION_BASE + hash(d));
+        Node node = node(hash(d));
         out.add(Triple.create(node, RDF.Nodes.type, DKG.Nodes.Derivation));
         describe(node, d.conclusion(), out);
         out.add(Triple.create(node, DKG.Nodes.derivedBy, NodeFactory.createURI(d.rule().iri())));

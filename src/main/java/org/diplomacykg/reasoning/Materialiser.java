@@ -2,12 +2,14 @@ package org.diplomacykg.reasoning;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.apache.jena.atlas.iterator.Iter;
@@ -23,14 +25,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the rules to a fixpoint and writes what they derive: the conclusions that are not
- * asserted into the inferred graph, and one derivation per reason into the explanations
- * graph. Nothing else is written.
+ * asserted into the inferred graph, and up to {@link #REASONS_PER_TRIPLE} derivations per
+ * inferred triple into the explanations graph (those with the smallest hashes, see
+ * {@link ExplanationWriter}). Nothing else is written.
  * <p>
- * Incremental maintenance, in the manner of rdf4j's schema-caching inferencer: the
- * derivations of the last run are kept; after a change, only the rules that read a
- * touched predicate (and, transitively, the rules that read what those conclude) are
- * re-run, the others' derivations stand. A change to the ontology graph, a change whose
- * predicates are unknown, or a previous failure means a full recomputation.
+ * A full run ({@link #materialiseAll}) applies every rule over everything once, then
+ * semi-naively: each further round gives the rules only the triples the previous round
+ * inferred. It is what the first update, an update that touches the ontology graph or whose
+ * change is unknown (a pattern delete, more than {@link ChangeSet#MAX_TRIPLES} triples),
+ * and the first update after a failure do.
+ * <p>
+ * Any other update is maintained in time proportional to the change, by delete and
+ * re-derive ({@link IncrementalUpdate}): nothing but the inferred and explanations graphs
+ * is kept between updates (no derivation in memory), so the state rolls back with the
+ * transaction. The changed asserted triples are propagated forward to over-delete every
+ * inferred triple one of whose derivations used them; those that still have a derivation
+ * are re-derived backwards; then what the change and the re-derived triples give is added
+ * forward, semi-naively. The rules do the forward and backward steps
+ * ({@link Rule#applyChanged}, {@link Rule#applyConcluding}): the OWL rules by lookups from
+ * the triples, the domain rules by working out again only the positions, roles, meetings
+ * and proposals the change concerns. The result is the same as a full run's, explanations
+ * included.
  * <p>
  * Callers hold the dataset's write transaction; the methods are synchronized because
  * the state is the materialiser's, not the transaction's.
@@ -45,10 +60,10 @@ public final class Materialiser {
     private final Function<Graph, List<Rule>> rulesFromOntology;
     /** Built from the ontology graph by the last full run; null before one. */
     private List<Rule> rules;
-    /** Every derivation of the last run; null when unknown (then a full run is due). */
-    private Set<Derivation> derivations;
-    /** Those of them written to the explanations graph (their conclusion is not asserted). */
-    private Set<Derivation> explainedLast;
+    /** True when the derived graphs follow the last full run and every update since; else a full run is due. */
+    private boolean current;
+    /** How many triples the inferred graph holds, kept so that no update counts them. */
+    private long inferredCount;
     private MaterialisationReport lastReport = MaterialisationReport.nothing(0);
 
     public Materialiser(Function<Graph, List<Rule>> rulesFromOntology) {
@@ -67,113 +82,124 @@ public final class Materialiser {
 
     /** Recomputes the inferred and explanations graphs from scratch. */
     public synchronized MaterialisationReport materialiseAll(DatasetGraph dsg) {
+        current = false;
         rules = List.copyOf(rulesFromOntology.apply(dsg.getGraph(Graphs.Nodes.ONTOLOGY)));
-        derivations = null;
-        return run(dsg, rules);
+        MaterialisationReport report = full(dsg);
+        current = true;
+        return report;
     }
 
     /** Brings the inferred and explanations graphs up to date after {@code changes}. */
     public synchronized MaterialisationReport update(DatasetGraph dsg, ChangeSet changes) {
         if ( changes.isEmpty() )
-            return lastReport = MaterialisationReport.nothing(dsg.getGraph(Graphs.Nodes.INFERRED).size());
-        if ( rules == null || derivations == null || changes.isUnknown()
+            return lastReport = MaterialisationReport.nothing(inferredCount);
+        if ( rules == null || !current || !changes.tracksTriples()
              || changes.graphs().contains(Graphs.Nodes.ONTOLOGY) )
             return materialiseAll(dsg);
-        List<Rule> affected = affectedBy(changes.predicates());
-        if ( affected.isEmpty() )
-            return lastReport = MaterialisationReport.nothing(dsg.getGraph(Graphs.Nodes.INFERRED).size());
-        return run(dsg, affected);
+        Set<Triple> added = changes.addedTriples();
+        Set<Triple> removed = changes.removedTriples();
+        if ( added.isEmpty() && removed.isEmpty() )
+            return lastReport = MaterialisationReport.nothing(inferredCount);
+        current = false;
+        long start = System.nanoTime();
+        IncrementalUpdate run = new IncrementalUpdate(rules, dsg, added, removed);
+        run.run();
+        inferredCount += run.addedCount() - run.removedCount();
+        current = true;
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        LOG.debug("Update of +{} -{} asserted: +{} -{} inferred triples in {} ms", added.size(), removed.size(),
+                  run.addedCount(), run.removedCount(), elapsed.toMillis());
+        return lastReport = new MaterialisationReport(run.rulesRun(), run.addedCount(), run.removedCount(),
+                                                      inferredCount, elapsed);
     }
 
-    /** Forgets the kept derivations: the next update recomputes everything. */
+    /** Forgets that the derived graphs are current: the next update recomputes everything. */
     public synchronized void invalidate() {
-        derivations = null;
+        current = false;
     }
 
-    /** The rules that read one of the predicates, closed under "reads what an affected rule concludes". */
-    private List<Rule> affectedBy(Set<Node> touched) {
-        Set<Node> predicates = new HashSet<>(touched);
-        Set<Rule> affected = new LinkedHashSet<>();
-        boolean grew = true;
-        while ( grew ) {
-            grew = false;
-            for ( Rule rule : rules ) {
-                if ( !affected.contains(rule) && !disjoint(rule.inputs(), predicates) ) {
-                    affected.add(rule);
-                    predicates.addAll(rule.outputs());
-                    grew = true;
-                }
-            }
-        }
-        // Keep the rules' own order, so runs are deterministic.
-        return rules.stream().filter(affected::contains).toList();
-    }
-
-    private MaterialisationReport run(DatasetGraph dsg, List<Rule> toRun) {
+    private MaterialisationReport full(DatasetGraph dsg) {
         long start = System.nanoTime();
         Graph asserted = new AssertedGraph(dsg);
-        Set<String> rerun = new HashSet<>();
-        toRun.forEach(r -> rerun.add(r.iri()));
-
-        Set<Derivation> all = new LinkedHashSet<>();
-        if ( derivations != null )
-            derivations.stream().filter(d -> !rerun.contains(d.rule().iri())).forEach(all::add);
         Graph inferred = GraphFactory.createGraphMem();
-        for ( Derivation d : all )
-            if ( !asserted.contains(d.conclusion()) )
-                inferred.add(d.conclusion());
+        Set<Derivation> all = new HashSet<>();
+        fixpoint(rules, asserted, inferred, all);
 
-        fixpoint(toRun, asserted, inferred, all);
-
-        Set<Derivation> explained = explained(all, inferred);
         int[] counts = writeInferred(dsg, inferred);
-        writeExplanations(dsg, derivations == null ? null : explainedLast, explained);
-        derivations = all;
-        explainedLast = explained;
+        writeExplanations(dsg, all);
+        inferredCount = inferred.size();
 
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        LOG.debug("Ran {} rules: +{} -{} inferred triples in {} ms", toRun.size(), counts[0], counts[1], elapsed.toMillis());
-        return lastReport = new MaterialisationReport(toRun.stream().map(Rule::iri).toList(), counts[0], counts[1],
-                                                      inferred.size(), elapsed);
-    }
-
-    /** Applies the rules over asserted ∪ inferred until no rule adds a conclusion. */
-    private static void fixpoint(List<Rule> toRun, Graph asserted, Graph inferred, Set<Derivation> all) {
-        Graph view = new Union(asserted, inferred);
-        boolean changed = true;
-        while ( changed ) {
-            changed = false;
-            for ( Rule rule : toRun ) {
-                List<Derivation> found = new ArrayList<>();
-                rule.apply(view, found::add);
-                for ( Derivation d : found ) {
-                    Triple conclusion = d.conclusion();
-                    if ( asserted.contains(conclusion) || !all.add(d) )
-                        continue;
-                    if ( !inferred.contains(conclusion) ) {
-                        inferred.add(conclusion);
-                        changed = true;
-                    }
-                }
-            }
-        }
+        LOG.debug("Ran {} rules: +{} -{} inferred triples in {} ms", rules.size(), counts[0], counts[1], elapsed.toMillis());
+        return lastReport = new MaterialisationReport(rules.stream().map(Rule::iri).toList(), counts[0], counts[1],
+                                                      inferredCount, elapsed);
     }
 
     /**
-     * The derivations written to the explanations graph: for each inferred triple, the first
-     * {@link #REASONS_PER_TRIPLE} found. A type that follows from the range of every property
-     * pointing at a thing has as many derivations as such triples; a few say why as well as
-     * all of them, and the graph stays proportional to the inferences. All derivations are
-     * still kept in memory, so when a written one goes, the next one takes its place.
+     * Applies the rules over asserted ∪ inferred until no rule adds a conclusion: every rule
+     * over everything once, then each round only from what the last one inferred.
      */
-    private static Set<Derivation> explained(Set<Derivation> ds, Graph inferred) {
-        Set<Derivation> out = new LinkedHashSet<>();
-        Map<Triple, Integer> reasons = new HashMap<>();
-        for ( Derivation d : ds ) {
-            if ( !inferred.contains(d.conclusion()) )
+    private static void fixpoint(List<Rule> toRun, Graph asserted, Graph inferred, Set<Derivation> all) {
+        Graph view = new Union(asserted, inferred);
+        Set<Triple> fresh = new LinkedHashSet<>();
+        for ( Rule rule : toRun ) {
+            List<Derivation> found = new ArrayList<>();
+            rule.apply(view, found::add);
+            keep(found, asserted, inferred, all, fresh);
+        }
+        while ( !fresh.isEmpty() ) {
+            Set<Triple> frontier = fresh;
+            fresh = new LinkedHashSet<>();
+            for ( Rule rule : readersOf(toRun, frontier) ) {
+                List<Derivation> found = new ArrayList<>();
+                rule.applyChanged(view, frontier, found::add);
+                keep(found, asserted, inferred, all, fresh);
+            }
+        }
+    }
+
+    private static void keep(List<Derivation> found, Graph asserted, Graph inferred, Set<Derivation> all, Set<Triple> fresh) {
+        for ( Derivation d : found ) {
+            Triple conclusion = d.conclusion();
+            if ( asserted.contains(conclusion) || !all.add(d) )
                 continue;
-            if ( reasons.merge(d.conclusion(), 1, Integer::sum) <= REASONS_PER_TRIPLE )
-                out.add(d);
+            if ( !inferred.contains(conclusion) ) {
+                inferred.add(conclusion);
+                fresh.add(conclusion);
+            }
+        }
+    }
+
+    /** The rules, in their order, that read a predicate of one of the triples. */
+    static List<Rule> readersOf(List<Rule> rules, Collection<Triple> triples) {
+        Set<Node> predicates = new HashSet<>();
+        triples.forEach(t -> predicates.add(t.getPredicate()));
+        return rules.stream().filter(r -> !disjoint(r.inputs(), predicates)).toList();
+    }
+
+    /** The rules, in their order, that conclude a predicate of one of the triples. */
+    static List<Rule> concludersOf(List<Rule> rules, Collection<Triple> triples) {
+        Set<Node> predicates = new HashSet<>();
+        triples.forEach(t -> predicates.add(t.getPredicate()));
+        return rules.stream().filter(r -> !disjoint(r.outputs(), predicates)).toList();
+    }
+
+    /**
+     * The derivations written for one inferred triple: all when there are at most
+     * {@link #REASONS_PER_TRIPLE}, else those with the smallest ids. A type that follows from
+     * the range of every property pointing at a thing has as many derivations as such
+     * triples; a few say why as well as all of them, and the graph stays proportional to the
+     * inferences.
+     */
+    static Map<String, Derivation> chosen(Map<String, Derivation> byId) {
+        if ( byId.size() <= REASONS_PER_TRIPLE )
+            return byId;
+        Map<String, Derivation> sorted = byId instanceof TreeMap<String, Derivation> t ? t : new TreeMap<>(byId);
+        Map<String, Derivation> out = new TreeMap<>();
+        for ( Map.Entry<String, Derivation> e : sorted.entrySet() ) {
+            if ( out.size() == REASONS_PER_TRIPLE )
+                break;
+            out.put(e.getKey(), e.getValue());
         }
         return out;
     }
@@ -188,21 +214,25 @@ public final class Materialiser {
         return new int[] { add.size(), remove.size() };
     }
 
-    private void writeExplanations(DatasetGraph dsg, Set<Derivation> before, Set<Derivation> now) {
+    /** Rewrites the explanations graph: the rules, then the chosen derivations of each inferred triple. */
+    private void writeExplanations(DatasetGraph dsg, Set<Derivation> all) {
         Node g = Graphs.Nodes.EXPLANATIONS;
-        if ( before == null ) {
-            // Unknown previous state: rewrite the graph.
-            dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-            for ( Rule rule : rules )
-                ExplanationWriter.triplesOf(rule).forEach(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
-            before = Set.of();
-        }
-        for ( Derivation d : before )
-            if ( !now.contains(d) )
-                ExplanationWriter.triplesOf(d).forEach(t -> dsg.delete(g, t.getSubject(), t.getPredicate(), t.getObject()));
-        for ( Derivation d : now )
-            if ( !before.contains(d) )
-                ExplanationWriter.triplesOf(d).forEach(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+        for ( Rule rule : rules )
+            ExplanationWriter.triplesOf(rule).forEach(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        Map<Triple, List<Derivation>> byConclusion = new HashMap<>();
+        for ( Derivation d : all )
+            byConclusion.computeIfAbsent(d.conclusion(), k -> new ArrayList<>(1)).add(d);
+        byConclusion.values().forEach(ds -> chosenOf(ds).forEach(d -> ExplanationWriter.write(dsg, d)));
+    }
+
+    /** {@link #chosen} of a collection; hashing only the few triples with more derivations than are written. */
+    static Collection<Derivation> chosenOf(Collection<Derivation> ds) {
+        if ( ds.size() <= REASONS_PER_TRIPLE )
+            return ds;
+        Map<String, Derivation> byId = new TreeMap<>();
+        ds.forEach(d -> byId.put(ExplanationWriter.id(d), d));
+        return chosen(byId).values();
     }
 
     private static boolean disjoint(Set<Node> a, Set<Node> b) {

@@ -1,5 +1,6 @@
 package org.diplomacykg.store;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -110,8 +111,8 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         return graph == null || Node.ANY.equals(graph);
     }
 
-    private void touched(Node graph, Node predicate) {
-        changes.touched(graph == null ? Quad.defaultGraphIRI : graph, predicate);
+    private void touched(Node graph, Node s, Node p, Node o) {
+        changes.touched(graph == null ? Quad.defaultGraphIRI : graph, Triple.create(s, p, o));
     }
 
     // ---- Graphs: views whose writes come back through this wrapper.
@@ -139,25 +140,24 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
 
     @Override
     public void add(Quad quad) {
-        refuseIfProtected(quad.getGraph());
-        get().add(quad);
-        touched(quad.getGraph(), quad.getPredicate());
+        add(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
     }
 
     @Override
     public void add(Node g, Node s, Node p, Node o) {
         refuseIfProtected(g);
+        // Asserted before? Then adding it to another graph changes nothing the rules see.
+        Triple t = changes.tracksTriples() ? Triple.create(s, p, o) : null;
+        boolean before = t != null && ChangeSet.isAsserted(get(), t);
         get().add(g, s, p, o);
-        touched(g, p);
+        touched(g, s, p, o);
+        if ( t != null && !before )
+            changes.asserted(t);
     }
 
     @Override
     public void delete(Quad quad) {
-        if ( skipDerivedDeletes && isProtected(quad.getGraph()) )
-            return;
-        refuseIfProtected(quad.getGraph());
-        get().delete(quad);
-        touched(quad.getGraph(), quad.getPredicate());
+        delete(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
     }
 
     @Override
@@ -165,62 +165,101 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         if ( skipDerivedDeletes && isProtected(g) )
             return;
         refuseIfProtected(g);
+        if ( isWildcard(g) || !s.isConcrete() || !p.isConcrete() || !o.isConcrete() ) {
+            // A pattern: what it removed is unknown, so the next commit recomputes everything.
+            get().delete(g, s, p, o);
+            changes.touchedGraph(g);
+            return;
+        }
+        boolean had = changes.tracksTriples() && get().contains(g, s, p, o);
         get().delete(g, s, p, o);
-        touched(g, p);
+        touched(g, s, p, o);
+        if ( had )
+            retractedUnlessStillAsserted(Triple.create(s, p, o));
+    }
+
+    /** Records {@code t} as no longer asserted, unless another graph still states it. */
+    private void retractedUnlessStillAsserted(Triple t) {
+        if ( changes.tracksTriples() && !ChangeSet.isAsserted(get(), t) )
+            changes.retracted(t);
     }
 
     @Override
     public void deleteAny(Node g, Node s, Node p, Node o) {
         refuseIfProtected(g);
+        List<Quad> matches = recordMatches(g, s, p, o);
         if ( !isWildcard(g) ) {
-            recordMatches(g, s, p, o);
             get().deleteAny(g, s, p, o);
-            return;
+        } else {
+            // A wildcard graph: the asserted graphs that hold a match, one by one.
+            Set<Node> graphs = new HashSet<>();
+            matches.forEach(q -> graphs.add(q.getGraph()));
+            for ( Node graph : graphs )
+                get().deleteAny(graph, s, p, o);
         }
-        // A wildcard graph: the asserted graphs that hold a match, one by one.
-        for ( Node graph : recordMatches(g, s, p, o) )
-            get().deleteAny(graph, s, p, o);
+        retracted(matches);
+    }
+
+    /** Records the triples of removed quads that no graph asserts any more. */
+    private void retracted(List<Quad> removed) {
+        if ( !changes.tracksTriples() )
+            return;
+        Set<Triple> seen = new HashSet<>();
+        for ( Quad q : removed ) {
+            if ( seen.add(q.asTriple()) )
+                retractedUnlessStillAsserted(q.asTriple());
+        }
     }
 
     /**
      * Records the graph and predicate of every asserted quad matching the pattern, so that
      * a pattern delete still tells the materialiser exactly which predicates changed.
-     * Returns the asserted graphs holding a match.
+     * Returns the asserted quads matching.
      */
-    private Set<Node> recordMatches(Node g, Node s, Node p, Node o) {
-        Set<Node> graphs = new HashSet<>();
+    private List<Quad> recordMatches(Node g, Node s, Node p, Node o) {
+        List<Quad> matches = new ArrayList<>();
         Iterator<Quad> iter = get().find(g, s, p, o);
         try {
             while ( iter.hasNext() ) {
                 Quad quad = iter.next();
                 if ( isProtected(quad.getGraph()) )
                     continue;
-                graphs.add(quad.getGraph());
-                touched(quad.getGraph(), quad.getPredicate());
+                matches.add(quad);
+                touched(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
             }
         } finally {
             Iter.close(iter);
         }
-        return graphs;
+        return matches;
     }
 
     @Override
     public void addGraph(Node graphName, Graph graph) {
         refuseIfProtected(graphName);
-        get().addGraph(graphName, graph);
+        // Adding a graph replaces one of the same name: its triples count as removed.
+        List<Quad> replaced = recordMatches(graphName, Node.ANY, Node.ANY, Node.ANY);
+        List<Triple> added = new ArrayList<>();
         ExtendedIterator<Triple> iter = graph.find();
         try {
-            iter.forEachRemaining(t -> touched(graphName, t.getPredicate()));
+            iter.forEachRemaining(t -> {
+                touched(graphName, t.getSubject(), t.getPredicate(), t.getObject());
+                if ( changes.tracksTriples() && !ChangeSet.isAsserted(get(), t) )
+                    added.add(t);
+            });
         } finally {
             iter.close();
         }
+        get().addGraph(graphName, graph);
+        retracted(replaced);
+        added.forEach(changes::asserted);
     }
 
     @Override
     public void removeGraph(Node graphName) {
         refuseIfProtected(graphName);
-        recordMatches(graphName, Node.ANY, Node.ANY, Node.ANY);
+        List<Quad> removed = recordMatches(graphName, Node.ANY, Node.ANY, Node.ANY);
         get().removeGraph(graphName);
+        retracted(removed);
     }
 
     /** Removes every asserted graph and empties the default graph; the derived graphs follow at commit. */

@@ -85,7 +85,7 @@ class TestMaterialiser {
         ChangeSet changes = new ChangeSet();
         write(() -> {
             dsg.add(SOURCE, uri("c"), Q, uri("d"));
-            changes.touched(SOURCE, Q);
+            added(changes, Triple.create(uri("c"), Q, uri("d")));
             materialiser.update(dsg, changes);
         });
         assertEquals(List.of(qToR.iri()), materialiser.lastReport().rulesRun());
@@ -94,7 +94,7 @@ class TestMaterialiser {
         ChangeSet more = new ChangeSet();
         write(() -> {
             dsg.add(SOURCE, uri("e"), P, uri("f"));
-            more.touched(SOURCE, P);
+            added(more, Triple.create(uri("e"), P, uri("f")));
             materialiser.update(dsg, more);
         });
         assertEquals(List.of(pToQ.iri(), qToR.iri()), materialiser.lastReport().rulesRun(), "q-to-r reads what p-to-q concludes");
@@ -125,13 +125,34 @@ class TestMaterialiser {
 
         ChangeSet changes = new ChangeSet();
         write(() -> {
-            for ( int i = 0; i < 3; i++ )
+            for ( int i = 0; i < 3; i++ ) {
                 dsg.delete(SOURCE, uri("a"), P, uri("o" + i));
-            changes.touched(SOURCE, P);
+                changes.touched(SOURCE, Triple.create(uri("a"), P, uri("o" + i)));
+                changes.retracted(Triple.create(uri("a"), P, uri("o" + i)));
+            }
             materialiser.update(dsg, changes);
         });
         assertTrue(inferred(uri("a"), RDF.Nodes.type, uri("Thing")));
         assertEquals(2, countDerivations(), "the two remaining reasons are written");
+    }
+
+    /** Records an added triple as the dataset wrapper does. */
+    private static void added(ChangeSet changes, Triple t) {
+        changes.touched(SOURCE, t);
+        changes.asserted(t);
+    }
+
+    @Test
+    void aChangeRecordedByPredicateAloneRunsEverything() {
+        write(() -> materialiser.materialiseAll(dsg));
+        ChangeSet changes = new ChangeSet();
+        write(() -> {
+            dsg.add(SOURCE, uri("g"), Q, uri("h"));
+            changes.touched(SOURCE, Q);
+            materialiser.update(dsg, changes);
+        });
+        assertEquals(List.of(pToQ.iri(), qToR.iri()), materialiser.lastReport().rulesRun());
+        assertTrue(inferred(uri("g"), R, uri("h")));
     }
 
     private void write(Runnable action) {

@@ -1,6 +1,8 @@
 package org.diplomacykg.reasoning.domain;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +13,16 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.diplomacykg.reasoning.Derivation;
-import org.diplomacykg.reasoning.Rule;
 import org.diplomacykg.reasoning.domain.Tenures.Tenure;
 import org.diplomacykg.vocab.DKG;
 
 /**
  * Officials holding posts with the same role for different organisations at overlapping
  * times are counterparts, both ways. Tenures are grouped by role and swept in start-date
- * order, so the work is O(n log n) plus one step per overlapping pair.
+ * order, so the work is O(n log n) plus one step per overlapping pair. After a change, only
+ * the roles of the posts whose tenures changed are swept again.
  */
-public final class CounterpartRule implements Rule {
+public final class CounterpartRule extends GroupedRule {
 
     @Override
     public String iri() {
@@ -58,8 +60,46 @@ public final class CounterpartRule implements Rule {
         byRole.forEach((role, tenures) -> sweep(role, tenures, out));
     }
 
+    @Override
+    void groupsChangedBy(Graph data, Triple changed, Set<Node> roles) {
+        if ( changed.getPredicate().equals(DKG.Nodes.role) )
+            roles.add(changed.getObject());
+        if ( changed.getPredicate().equals(DKG.Nodes.postIn) || changed.getPredicate().equals(DKG.Nodes.role) )
+            objects(data, changed.getSubject(), DKG.Nodes.role, roles);
+        for ( Node tenure : Tenures.touchedBy(data, changed) )
+            rolesOfTenure(data, tenure, roles);
+        if ( changed.getPredicate().equals(DKG.Nodes.post) )
+            objects(data, changed.getObject(), DKG.Nodes.role, roles);
+    }
+
+    @Override
+    void groupsConcluding(Graph data, Triple conclusion, Set<Node> roles) {
+        Set<Node> tenures = new LinkedHashSet<>();
+        subjects(data, DKG.Nodes.holder, conclusion.getSubject(), tenures);
+        for ( Node tenure : tenures )
+            rolesOfTenure(data, tenure, roles);
+    }
+
+    @Override
+    void applyTo(Graph data, Set<Node> roles, Consumer<Derivation> out) {
+        for ( Node role : roles )
+            sweep(role, Tenures.withRole(data, role), out);
+    }
+
+    private static void rolesOfTenure(Graph data, Node tenure, Set<Node> roles) {
+        Set<Node> posts = new LinkedHashSet<>();
+        objects(data, tenure, DKG.Nodes.post, posts);
+        for ( Node post : posts )
+            objects(data, post, DKG.Nodes.role, roles);
+    }
+
+    /** By start date, ties broken by tenure and holder so that the premises' order never depends on the data's. */
+    private static final Comparator<Tenure> BY_START = Comparator.comparing(Tenure::start, Dates.ORDER)
+        .thenComparing(t -> t.tenure().toString())
+        .thenComparing(t -> t.holder().toString());
+
     private void sweep(Node role, List<Tenure> tenures, Consumer<Derivation> out) {
-        tenures.sort((a, b) -> Dates.compare(a.start(), b.start()));
+        tenures.sort(BY_START);
         for ( int i = 0; i < tenures.size(); i++ ) {
             Tenure a = tenures.get(i);
             // Sorted by start: once a later tenure starts after a ends, none further can overlap a.

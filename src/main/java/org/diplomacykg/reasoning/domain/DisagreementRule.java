@@ -2,6 +2,7 @@ package org.diplomacykg.reasoning.domain;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,6 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.system.G;
 import org.apache.jena.vocabulary.RDF;
 import org.diplomacykg.reasoning.Derivation;
-import org.diplomacykg.reasoning.Rule;
 import org.diplomacykg.reasoning.domain.Tenures.Tenure;
 import org.diplomacykg.vocab.DKG;
 
@@ -27,9 +27,11 @@ import org.diplomacykg.vocab.DKG;
  * the supporter's state is the one they served on that day.
  * <p>
  * The disagreement is a new resource, {@code id/disagreement-<state>-<state>-<proposal>},
- * named from the slugs so the same premises always give the same IRI.
+ * named from the slugs so the same premises always give the same IRI. Of rejections on the
+ * same date, the one whose premises read first wins, so the choice never depends on the
+ * order of the data. After a change, only the proposals it concerns are worked out again.
  */
-public final class DisagreementRule implements Rule {
+public final class DisagreementRule extends GroupedRule {
 
     private record Side(Node stance, Node state, List<Triple> premises) {}
 
@@ -76,8 +78,66 @@ public final class DisagreementRule implements Rule {
         Tenures tenures = Tenures.read(data);
         // One disagreement per pair of states and proposal, dated by the earliest rejection.
         Map<Node, Disagreement> earliest = new LinkedHashMap<>();
-        data.find(Node.ANY, RDF.Nodes.type, DKG.Nodes.Rejection).forEachRemaining(t -> {
-            Node rejection = t.getSubject();
+        data.find(Node.ANY, RDF.Nodes.type, DKG.Nodes.Rejection).forEachRemaining(t ->
+            consider(data, tenures, t.getSubject(), supportsByProposal, earliest));
+        earliest.values().forEach(d -> derive(d, out));
+    }
+
+    @Override
+    void groupsChangedBy(Graph data, Triple changed, Set<Node> proposals) {
+        Node p = changed.getPredicate();
+        Node s = changed.getSubject();
+        if ( p.equals(DKG.Nodes.stanceOn) ) {
+            proposals.add(changed.getObject());
+            return;
+        }
+        boolean stanceType = p.equals(RDF.Nodes.type)
+                             && (changed.getObject().equals(DKG.Nodes.Support) || changed.getObject().equals(DKG.Nodes.Rejection));
+        if ( p.equals(DKG.Nodes.stanceHolder) || p.equals(DKG.Nodes.date) || stanceType )
+            objects(data, s, DKG.Nodes.stanceOn, proposals);
+        Set<Node> holders = Tenures.holdersTouchedBy(data, changed);
+        if ( p.equals(RDF.Nodes.type) && changed.getObject().equals(DKG.Nodes.State) )
+            holders.add(s);
+        for ( Node holder : holders ) {
+            Set<Node> stances = new LinkedHashSet<>();
+            subjects(data, DKG.Nodes.stanceHolder, holder, stances);
+            for ( Node stance : stances )
+                objects(data, stance, DKG.Nodes.stanceOn, proposals);
+        }
+    }
+
+    @Override
+    void groupsConcluding(Graph data, Triple conclusion, Set<Node> proposals) {
+        objects(data, conclusion.getSubject(), DKG.Nodes.disagreementOn, proposals);
+    }
+
+    @Override
+    void applyTo(Graph data, Set<Node> proposals, Consumer<Derivation> out) {
+        Tenures tenures = Tenures.lazy(data);
+        Map<Node, Disagreement> earliest = new LinkedHashMap<>();
+        for ( Node proposal : proposals ) {
+            List<Node> supports = new ArrayList<>();
+            List<Node> rejections = new ArrayList<>();
+            for ( Triple on : G.find(data, Node.ANY, DKG.Nodes.stanceOn, proposal).toList() ) {
+                Node stance = on.getSubject();
+                if ( data.contains(stance, RDF.Nodes.type, DKG.Nodes.Support)
+                     && proposal.equals(G.getZeroOrOneSP(data, stance, DKG.Nodes.stanceOn)) )
+                    supports.add(stance);
+                if ( data.contains(stance, RDF.Nodes.type, DKG.Nodes.Rejection) )
+                    rejections.add(stance);
+            }
+            if ( supports.isEmpty() )
+                continue;
+            Map<Node, List<Node>> supportsByProposal = Map.of(proposal, supports);
+            for ( Node rejection : rejections )
+                consider(data, tenures, rejection, supportsByProposal, earliest);
+        }
+        earliest.values().forEach(d -> derive(d, out));
+    }
+
+    /** Adds the disagreements one rejection gives, keeping the earliest per pair of states and proposal. */
+    private static void consider(Graph data, Tenures tenures, Node rejection, Map<Node, List<Node>> supportsByProposal,
+                                 Map<Node, Disagreement> earliest) {
             Node proposal = G.getZeroOrOneSP(data, rejection, DKG.Nodes.stanceOn);
             Node date = G.getZeroOrOneSP(data, rejection, DKG.Nodes.date);
             if ( proposal == null || !Dates.isDate(date) )
@@ -97,12 +157,17 @@ public final class DisagreementRule implements Rule {
                             premises.add(Triple.create(support, DKG.Nodes.date, supportDate));
                         Disagreement d = new Disagreement(node(against.state(), in.state(), proposal),
                                                           against.state(), in.state(), proposal, date, premises);
-                        earliest.merge(d.node(), d, (a, b) -> Dates.compare(b.date(), a.date()) < 0 ? b : a);
+                        earliest.merge(d.node(), d, DisagreementRule::earlier);
                     }
                 }
             }
-        });
-        earliest.values().forEach(d -> derive(d, out));
+    }
+
+    private static Disagreement earlier(Disagreement a, Disagreement b) {
+        int order = Dates.compare(b.date(), a.date());
+        if ( order == 0 )
+            order = b.premises().toString().compareTo(a.premises().toString());
+        return order < 0 ? b : a;
     }
 
     /** The states a stance was taken for: its holder if a state, else the states of the posts it held then. */

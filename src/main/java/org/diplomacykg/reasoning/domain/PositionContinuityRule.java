@@ -3,6 +3,7 @@ package org.diplomacykg.reasoning.domain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.system.G;
 import org.diplomacykg.reasoning.Derivation;
-import org.diplomacykg.reasoning.Rule;
 import org.diplomacykg.vocab.DKG;
 
 /**
@@ -26,8 +26,11 @@ import org.diplomacykg.vocab.DKG;
  * reaffirmation after it, since the revision itself. Statements are sorted by date, so
  * their order in the data does not matter, and the work per position is O(n log n).
  * Undated statements say nothing about when and are left out.
+ * <p>
+ * After a change, only the positions it concerns are worked out again: those a changed
+ * statement reaffirms or revises, and those of the statements naming a re-dated event.
  */
-public final class PositionContinuityRule implements Rule {
+public final class PositionContinuityRule extends GroupedRule {
 
     private record Expression(Node statement, Triple link, Node date, boolean revision) {
         Triple dateTriple() {
@@ -67,6 +70,52 @@ public final class PositionContinuityRule implements Rule {
         collect(data, DKG.Nodes.reaffirms, false, byPosition);
         collect(data, DKG.Nodes.revises, true, byPosition);
         byPosition.forEach((position, expressions) -> derive(data, position, expressions, out));
+    }
+
+    @Override
+    void groupsChangedBy(Graph data, Triple changed, Set<Node> positions) {
+        Node p = changed.getPredicate();
+        Node s = changed.getSubject();
+        if ( p.equals(DKG.Nodes.reaffirms) || p.equals(DKG.Nodes.revises) ) {
+            positions.add(changed.getObject());
+            return;
+        }
+        positionsOf(data, s, positions);
+        if ( p.equals(DKG.Nodes.date) ) {
+            // A re-dated event moves the baseline of the statements that name it.
+            Set<Node> naming = new LinkedHashSet<>();
+            subjects(data, DKG.Nodes.unchangedSinceEvent, s, naming);
+            for ( Node statement : naming )
+                positionsOf(data, statement, positions);
+        }
+    }
+
+    @Override
+    void groupsConcluding(Graph data, Triple conclusion, Set<Node> positions) {
+        positions.add(conclusion.getSubject());
+    }
+
+    @Override
+    void applyTo(Graph data, Set<Node> positions, Consumer<Derivation> out) {
+        for ( Node position : positions ) {
+            List<Expression> expressions = new ArrayList<>();
+            collect(data, position, DKG.Nodes.reaffirms, false, expressions);
+            collect(data, position, DKG.Nodes.revises, true, expressions);
+            derive(data, position, expressions, out);
+        }
+    }
+
+    private static void positionsOf(Graph data, Node statement, Set<Node> positions) {
+        objects(data, statement, DKG.Nodes.reaffirms, positions);
+        objects(data, statement, DKG.Nodes.revises, positions);
+    }
+
+    private static void collect(Graph data, Node position, Node predicate, boolean revision, List<Expression> into) {
+        for ( Triple link : G.find(data, Node.ANY, predicate, position).toList() ) {
+            Node date = G.getZeroOrOneSP(data, link.getSubject(), DKG.Nodes.date);
+            if ( Dates.isDate(date) )
+                into.add(new Expression(link.getSubject(), link, date, revision));
+        }
     }
 
     private static void collect(Graph data, Node predicate, boolean revision, Map<Node, List<Expression>> byPosition) {

@@ -11,7 +11,6 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.system.G;
 import org.apache.jena.vocabulary.RDF;
 import org.diplomacykg.reasoning.Derivation;
-import org.diplomacykg.reasoning.Rule;
 import org.diplomacykg.reasoning.domain.Tenures.Tenure;
 import org.diplomacykg.vocab.DKG;
 
@@ -19,8 +18,10 @@ import org.diplomacykg.vocab.DKG;
  * A dated meeting involves the states its participants acted for on its date: the state of
  * each post a participant held then, or the participant itself when it is a state. A
  * tenure that does not cover the date does not count; an undated meeting involves nobody.
+ * After a change, only the meetings it concerns are worked out again: the meeting changed,
+ * or those of the participants whose tenures (or whose organisations' statehood) changed.
  */
-public final class StateParticipationRule implements Rule {
+public final class StateParticipationRule extends GroupedRule {
 
     @Override
     public String iri() {
@@ -50,9 +51,40 @@ public final class StateParticipationRule implements Rule {
     }
 
     @Override
+    void groupsChangedBy(Graph data, Triple changed, Set<Node> meetings) {
+        Node p = changed.getPredicate();
+        if ( p.equals(DKG.Nodes.participant) || p.equals(DKG.Nodes.date) ) {
+            meetings.add(changed.getSubject());
+            return;
+        }
+        Set<Node> participants = Tenures.holdersTouchedBy(data, changed);
+        if ( p.equals(RDF.Nodes.type) && changed.getObject().equals(DKG.Nodes.State) )
+            participants.add(changed.getSubject());
+        for ( Node participant : participants )
+            subjects(data, DKG.Nodes.participant, participant, meetings);
+    }
+
+    @Override
+    void groupsConcluding(Graph data, Triple conclusion, Set<Node> meetings) {
+        meetings.add(conclusion.getSubject());
+    }
+
+    @Override
+    void applyTo(Graph data, Set<Node> meetings, Consumer<Derivation> out) {
+        Tenures tenures = Tenures.lazy(data);
+        for ( Node meeting : meetings ) {
+            for ( Triple takesPart : G.find(data, meeting, DKG.Nodes.participant, Node.ANY).toList() )
+                derive(data, tenures, takesPart, out);
+        }
+    }
+
+    @Override
     public void apply(Graph data, Consumer<Derivation> out) {
         Tenures tenures = Tenures.read(data);
-        data.find(Node.ANY, DKG.Nodes.participant, Node.ANY).forEachRemaining(takesPart -> {
+        data.find(Node.ANY, DKG.Nodes.participant, Node.ANY).forEachRemaining(takesPart -> derive(data, tenures, takesPart, out));
+    }
+
+    private void derive(Graph data, Tenures tenures, Triple takesPart, Consumer<Derivation> out) {
             Node meeting = takesPart.getSubject();
             Node participant = takesPart.getObject();
             Node date = G.getZeroOrOneSP(data, meeting, DKG.Nodes.date);
@@ -71,6 +103,5 @@ public final class StateParticipationRule implements Rule {
                 premises.add(Triple.create(t.organisation(), RDF.Nodes.type, DKG.Nodes.State));
                 out.accept(new Derivation(Triple.create(meeting, DKG.Nodes.involvesState, t.organisation()), this, premises));
             }
-        });
     }
 }

@@ -1,13 +1,17 @@
 package org.diplomacykg.reasoning.owl;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.diplomacykg.reasoning.Derivation;
@@ -17,6 +21,11 @@ import org.diplomacykg.reasoning.Rule;
  * What the OWL rules share: a name under {@link Rule#RULE_BASE}, a label, a description and
  * the ontology axioms the rule was compiled from, read once at construction so that the
  * data given to {@link #apply} is never consulted for axioms.
+ * <p>
+ * Every OWL rule's derivation rests on its premises alone, so {@link #applyChanged} is
+ * semi-naive evaluation (the derivations that use a changed triple present in the data,
+ * joined with the rest of the data) and {@link #applyConcluding} reads the axioms backwards
+ * from a conclusion: both cost lookups, not scans.
  */
 public abstract class OwlRule implements Rule {
 
@@ -59,6 +68,24 @@ public abstract class OwlRule implements Rule {
     protected final void emit(Consumer<Derivation> out, Triple conclusion, List<Triple> premises) {
         if ( !premises.contains(conclusion) )
             out.accept(new Derivation(conclusion, this, premises));
+    }
+
+    /** The axioms grouped by the node {@code key} picks out of each, in axiom order. */
+    protected static Map<Node, List<Triple>> index(Collection<Triple> axioms, Function<Triple, Node> key) {
+        Map<Node, List<Triple>> index = new HashMap<>();
+        for ( Triple axiom : axioms )
+            index.computeIfAbsent(key.apply(axiom), k -> new ArrayList<>()).add(axiom);
+        return index;
+    }
+
+    /** The changed triples with one of the predicates that are in {@code data}: the only ones a derivation can use. */
+    protected static List<Triple> present(Graph data, Collection<Triple> changed, Set<Node> predicates) {
+        List<Triple> out = new ArrayList<>();
+        for ( Triple t : changed ) {
+            if ( predicates.contains(t.getPredicate()) && data.contains(t) )
+                out.add(t);
+        }
+        return out;
     }
 
     /** The nodes picked out of each axiom, in axiom order, as an unmodifiable set. */

@@ -1,6 +1,7 @@
 package org.diplomacykg.reasoning.owl;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,6 +83,57 @@ public final class PropertyChainRule extends OwlRule {
                 follow(data, chain, path, out);
             }
         }
+    }
+
+    @Override
+    public void applyChanged(Graph data, Collection<Triple> changed, Consumer<Derivation> out) {
+        for ( Triple t : present(data, changed, inputs) ) {
+            for ( Chain chain : chains ) {
+                for ( int i = 0; i < chain.steps().size(); i++ ) {
+                    if ( !chain.steps().get(i).equals(t.getPredicate()) )
+                        continue;
+                    // Every path through t at step i: the ways of reaching its subject, then on from it.
+                    for ( List<Triple> before : reaching(data, chain, i, t.getSubject()) ) {
+                        List<Triple> path = new ArrayList<>(before);
+                        path.add(t);
+                        follow(data, chain, path, out);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void applyConcluding(Graph data, Collection<Triple> conclusions, Consumer<Derivation> out) {
+        for ( Triple c : conclusions ) {
+            for ( Chain chain : chains ) {
+                if ( !chain.axiom().getSubject().equals(c.getPredicate()) )
+                    continue;
+                for ( Triple start : Axioms.find(data, c.getSubject(), chain.steps().get(0), Node.ANY) ) {
+                    List<Triple> path = new ArrayList<>(chain.steps().size() + 1);
+                    path.add(start);
+                    follow(data, chain, path, d -> {
+                        if ( d.conclusion().equals(c) )
+                            out.accept(d);
+                    });
+                }
+            }
+        }
+    }
+
+    /** The paths along the chain's first {@code steps} properties that end at {@code node}. */
+    private static List<List<Triple>> reaching(Graph data, Chain chain, int steps, Node node) {
+        if ( steps == 0 )
+            return List.of(List.of());
+        List<List<Triple>> paths = new ArrayList<>();
+        for ( Triple last : Axioms.find(data, Node.ANY, chain.steps().get(steps - 1), node) ) {
+            for ( List<Triple> before : reaching(data, chain, steps - 1, last.getSubject()) ) {
+                List<Triple> path = new ArrayList<>(before);
+                path.add(last);
+                paths.add(path);
+            }
+        }
+        return paths;
     }
 
     /** Extends {@code path} (its first k triples fixed) by every way of taking step k+1. */

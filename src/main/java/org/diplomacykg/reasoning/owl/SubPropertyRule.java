@@ -1,6 +1,8 @@
 package org.diplomacykg.reasoning.owl;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -25,7 +27,12 @@ public final class SubPropertyRule extends OwlRule {
               Axioms.betweenIris(ontology, RDFS.Nodes.subPropertyOf));
         this.inputs = nodes(axioms(), Triple::getSubject);
         this.outputs = nodes(axioms(), Triple::getObject);
+        this.bySub = index(axioms(), Triple::getSubject);
+        this.bySuper = index(axioms(), Triple::getObject);
     }
+
+    private final Map<Node, List<Triple>> bySub;
+    private final Map<Node, List<Triple>> bySuper;
 
     @Override
     public Set<Node> inputs() {
@@ -43,6 +50,25 @@ public final class SubPropertyRule extends OwlRule {
             for ( Triple t : Axioms.find(data, Node.ANY, axiom.getSubject(), Node.ANY) ) {
                 Triple conclusion = Triple.create(t.getSubject(), axiom.getObject(), t.getObject());
                 emit(out, conclusion, List.of(t, axiom));
+            }
+        }
+    }
+
+    @Override
+    public void applyChanged(Graph data, Collection<Triple> changed, Consumer<Derivation> out) {
+        for ( Triple t : present(data, changed, inputs) ) {
+            for ( Triple axiom : bySub.get(t.getPredicate()) )
+                emit(out, Triple.create(t.getSubject(), axiom.getObject(), t.getObject()), List.of(t, axiom));
+        }
+    }
+
+    @Override
+    public void applyConcluding(Graph data, Collection<Triple> conclusions, Consumer<Derivation> out) {
+        for ( Triple c : conclusions ) {
+            for ( Triple axiom : bySuper.getOrDefault(c.getPredicate(), List.of()) ) {
+                Triple t = Triple.create(c.getSubject(), axiom.getSubject(), c.getObject());
+                if ( data.contains(t) )
+                    emit(out, c, List.of(t, axiom));
             }
         }
     }

@@ -1,6 +1,8 @@
 package org.diplomacykg.reasoning.owl;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -23,6 +25,31 @@ public final class SymmetricRule extends OwlRule {
               "A statement with a symmetric property also holds with subject and object swapped.",
               Axioms.typed(ontology, OWL2.SymmetricProperty.asNode()));
         this.properties = nodes(axioms(), Triple::getSubject);
+        this.byProperty = index(axioms(), Triple::getSubject);
+    }
+
+    private final Map<Node, List<Triple>> byProperty;
+
+    @Override
+    public void applyChanged(Graph data, Collection<Triple> changed, Consumer<Derivation> out) {
+        for ( Triple t : present(data, changed, properties) ) {
+            if ( Axioms.isResource(t.getObject()) )
+                for ( Triple axiom : byProperty.get(t.getPredicate()) )
+                    emit(out, Triple.create(t.getObject(), t.getPredicate(), t.getSubject()), List.of(t, axiom));
+        }
+    }
+
+    @Override
+    public void applyConcluding(Graph data, Collection<Triple> conclusions, Consumer<Derivation> out) {
+        for ( Triple c : conclusions ) {
+            if ( !Axioms.isResource(c.getSubject()) || !Axioms.isResource(c.getObject()) )
+                continue;
+            Triple t = Triple.create(c.getObject(), c.getPredicate(), c.getSubject());
+            for ( Triple axiom : byProperty.getOrDefault(c.getPredicate(), List.of()) ) {
+                if ( data.contains(t) )
+                    emit(out, c, List.of(t, axiom));
+            }
+        }
     }
 
     @Override

@@ -1,0 +1,233 @@
+package org.diplomacykg.reasoning;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.graph.compose.Union;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.diplomacykg.vocab.Graphs;
+
+/**
+ * One update of the derived graphs after a net change to the asserted triples, by delete and
+ * re-derive (DRed), with nothing kept from earlier runs but the derived graphs themselves:
+ * <ol>
+ * <li>over-delete: over the data as it was (the change undone), every derivation that uses a
+ *     changed triple, or a triple over-deleted so far, gives up its conclusion;</li>
+ * <li>re-derive: over what is left, the over-deleted triples (and asserted triples no longer
+ *     asserted) that still have a derivation come back;</li>
+ * <li>insert: from the added, re-derived and removed triples, semi-naively, until no rule
+ *     concludes anything new;</li>
+ * <li>explain: for each triple whose derivations changed, the chosen derivations are
+ *     worked out again and only the difference is written.</li>
+ * </ol>
+ * Each step costs lookups from the triples it starts from (see {@link Rule#applyChanged} and
+ * {@link Rule#applyConcluding}). The stored graphs are written once, at the end.
+ */
+final class IncrementalUpdate {
+
+    private final List<Rule> rules;
+    private final DatasetGraph dsg;
+    private final Set<Triple> added;
+    private final Set<Triple> removed;
+
+    private final Graph asserted;
+    private final Graph storedInferred;
+    /** The inferred graph as this update brings it. */
+    private final Overlay inferred;
+    private final Graph before;
+    private final Graph after;
+
+    private final Set<Rule> ran = new HashSet<>();
+    /** Derivations over the data as it was that the change may have taken away, by conclusion. */
+    private final Map<Triple, Set<Derivation>> lost = new HashMap<>();
+    /** Derivations over the data as it is now found from the change, by conclusion. */
+    private final Map<Triple, Set<Derivation>> found = new HashMap<>();
+    private final Set<Triple> overDeleted = new LinkedHashSet<>();
+
+    IncrementalUpdate(List<Rule> rules, DatasetGraph dsg, Set<Triple> added, Set<Triple> removed) {
+        this.rules = rules;
+        this.dsg = dsg;
+        this.added = added;
+        this.removed = removed;
+        this.asserted = new AssertedGraph(dsg);
+        Overlay assertedBefore = new Overlay(asserted);
+        added.forEach(assertedBefore::exclude);
+        removed.forEach(assertedBefore::include);
+        this.storedInferred = dsg.getGraph(Graphs.Nodes.INFERRED);
+        this.inferred = new Overlay(storedInferred);
+        this.before = new Union(assertedBefore, storedInferred);
+        this.after = new Union(asserted, inferred);
+    }
+
+    void run() {
+        Set<Triple> changed = new LinkedHashSet<>(added);
+        changed.addAll(removed);
+        overDelete(changed);
+        // A triple now asserted is no longer inferred; what rests on it stands.
+        for ( Triple t : added ) {
+            if ( storedInferred.contains(t) )
+                inferred.exclude(t);
+        }
+        Set<Triple> frontier = rederive();
+        frontier.addAll(changed);
+        frontier.addAll(overDeleted);
+        insert(frontier);
+        explain();
+        write();
+    }
+
+    List<String> rulesRun() {
+        return rules.stream().filter(ran::contains).map(Rule::iri).toList();
+    }
+
+    int addedCount() {
+        return (int) inferred.extra().size();
+    }
+
+    int removedCount() {
+        return inferred.hidden().size();
+    }
+
+    private void overDelete(Set<Triple> changed) {
+        Set<Triple> frontier = changed;
+        while ( !frontier.isEmpty() ) {
+            Set<Triple> next = new LinkedHashSet<>();
+            for ( Rule rule : Materialiser.readersOf(rules, frontier) ) {
+                ran.add(rule);
+                rule.applyChanged(before, frontier, d -> {
+                    Triple c = d.conclusion();
+                    lost.computeIfAbsent(c, k -> new HashSet<>()).add(d);
+                    if ( storedInferred.contains(c) && overDeleted.add(c) )
+                        next.add(c);
+                });
+            }
+            frontier = next;
+        }
+        overDeleted.forEach(inferred::exclude);
+    }
+
+    /** Brings back the over-deleted triples, and the retracted ones, that have a derivation without them; returns those. */
+    private Set<Triple> rederive() {
+        Set<Triple> candidates = new LinkedHashSet<>(overDeleted);
+        candidates.addAll(removed);
+        Set<Triple> back = new LinkedHashSet<>();
+        if ( candidates.isEmpty() )
+            return back;
+        List<Derivation> ds = new ArrayList<>();
+        for ( Rule rule : Materialiser.concludersOf(rules, candidates) ) {
+            ran.add(rule);
+            rule.applyConcluding(after, candidates, d -> {
+                if ( candidates.contains(d.conclusion()) )
+                    ds.add(d);
+            });
+        }
+        keep(ds, back);
+        return back;
+    }
+
+    /** Semi-naive forward closure from {@code frontier} over the data as it is now. */
+    private void insert(Set<Triple> frontier) {
+        while ( !frontier.isEmpty() ) {
+            Set<Triple> next = new LinkedHashSet<>();
+            for ( Rule rule : Materialiser.readersOf(rules, frontier) ) {
+                ran.add(rule);
+                List<Derivation> ds = new ArrayList<>();
+                rule.applyChanged(after, frontier, ds::add);
+                keep(ds, next);
+            }
+            frontier = next;
+        }
+    }
+
+    /** Records derivations found now, and infers their conclusions that are new; those go to {@code fresh}. */
+    private void keep(List<Derivation> ds, Set<Triple> fresh) {
+        for ( Derivation d : ds ) {
+            Triple c = d.conclusion();
+            found.computeIfAbsent(c, k -> new HashSet<>()).add(d);
+            if ( !asserted.contains(c) && !inferred.contains(c) ) {
+                inferred.include(c);
+                fresh.add(c);
+            }
+        }
+    }
+
+    /** Rewrites the chosen derivations of every triple whose derivations may have changed. */
+    private void explain() {
+        Set<Triple> touched = new LinkedHashSet<>(lost.keySet());
+        touched.addAll(found.keySet());
+        touched.addAll(overDeleted);
+        touched.addAll(added);
+        for ( Triple c : touched ) {
+            boolean was = storedInferred.contains(c);
+            boolean is = inferred.contains(c);
+            if ( !was && !is )
+                continue;
+            Set<String> written = was ? new HashSet<>(ExplanationWriter.written(dsg, c)) : Set.of();
+            Map<String, Derivation> now = is ? chosenNow(c, written) : Map.of();
+            for ( String id : written ) {
+                if ( !now.containsKey(id) )
+                    ExplanationWriter.remove(dsg, id);
+            }
+            now.forEach((id, d) -> {
+                if ( !written.contains(id) )
+                    ExplanationWriter.write(dsg, d);
+            });
+        }
+    }
+
+    /**
+     * The derivations to write for {@code c} (inferred now), by id; a null value for one
+     * already written. The chosen ones are the smallest ids of all of c's derivations. When
+     * none of those written has been lost, the smallest of the written and the newly found
+     * are the same (a derivation neither written nor found now was not chosen before and has
+     * a larger id than every written one); else, and when c was asserted before, all of c's
+     * derivations are worked out backwards.
+     */
+    private Map<String, Derivation> chosenNow(Triple c, Set<String> written) {
+        Set<Derivation> now = found.getOrDefault(c, Set.of());
+        boolean writtenLost = false;
+        for ( Derivation d : lost.getOrDefault(c, Set.of()) ) {
+            if ( !now.contains(d) && written.contains(ExplanationWriter.id(d)) ) {
+                writtenLost = true;
+                break;
+            }
+        }
+        boolean newlyInferred = !storedInferred.contains(c);
+        if ( writtenLost || (newlyInferred && removed.contains(c)) ) {
+            List<Derivation> all = new ArrayList<>();
+            for ( Rule rule : Materialiser.concludersOf(rules, List.of(c)) ) {
+                rule.applyConcluding(after, List.of(c), d -> {
+                    if ( d.conclusion().equals(c) )
+                        all.add(d);
+                });
+            }
+            return byId(Materialiser.chosenOf(new LinkedHashSet<>(all)));
+        }
+        Map<String, Derivation> candidates = new TreeMap<>();
+        written.forEach(id -> candidates.put(id, null));
+        now.forEach(d -> candidates.put(ExplanationWriter.id(d), d));
+        return Materialiser.chosen(candidates);
+    }
+
+    private static Map<String, Derivation> byId(Collection<Derivation> ds) {
+        Map<String, Derivation> out = new TreeMap<>();
+        ds.forEach(d -> out.put(ExplanationWriter.id(d), d));
+        return out;
+    }
+
+    private void write() {
+        for ( Triple t : inferred.hidden() )
+            dsg.delete(Graphs.Nodes.INFERRED, t.getSubject(), t.getPredicate(), t.getObject());
+        inferred.extra().find().forEachRemaining(t ->
+            dsg.add(Graphs.Nodes.INFERRED, t.getSubject(), t.getPredicate(), t.getObject()));
+    }
+}
