@@ -1,6 +1,7 @@
 package org.diplomacykg;
 
 import org.diplomacykg.cli.ExportCommand;
+import org.diplomacykg.cli.GenerateCommand;
 import org.diplomacykg.cli.InferCommand;
 import org.diplomacykg.cli.LoadCommand;
 import org.diplomacykg.cli.ServeCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
          // Sub-commands inherit --help and --version.
          scope = ScopeType.INHERIT,
          subcommands = { ServeCommand.class, ValidateCommand.class, InferCommand.class, LoadCommand.class,
-                         ExportCommand.class })
+                         ExportCommand.class, GenerateCommand.class })
 public final class Main implements Runnable {
 
     /**

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  * {@code load}: add article bundles to a TDB2 store while no server runs on it, each in its own
  * transaction, checked and materialised. A new store is first filled from {@code --ontology}
  * and {@code --data} (or {@code --from-export FILE}), so that {@code load --tdb DIR} alone
- * initialises one. A refused bundle changes nothing, is reported, and makes the exit code 1;
+ * initialises one. A file argument is a quads file of article graphs with their texts, such as
+ * {@code generate} writes ({@link StoreLoader#loadQuads}). A refused bundle changes nothing, is reported, and makes the exit code 1;
  * the other bundles are still loaded, so one run reports every problem.
  */
 @Command(name = "load",
@@ -53,8 +54,10 @@ public final class LoadCommand implements Callable<Integer> {
                         + "its asserted graphs are loaded and the inferences derived again.")
     private Path fromExport;
 
-    @Parameters(paramLabel = "ARTICLE_DIR", arity = "0..*",
-                description = "Article bundles to add; one already in the store (same slug) is replaced.")
+    @Parameters(paramLabel = "ARTICLE_DIR|FILE", arity = "0..*",
+                description = "Article bundles to add; one already in the store (same slug) is replaced. "
+                            + "A file (.nq or .trig, optionally .gz) holds article graphs with their texts (dkg:text) "
+                            + "and reference facts, as generate writes; it is loaded in one transaction.")
     private List<Path> bundles = new ArrayList<>();
 
     @Spec
@@ -87,7 +90,8 @@ public final class LoadCommand implements Callable<Integer> {
             int refused = 0;
             for ( Path dir : bundles ) {
                 try {
-                    report(out, "loaded", loader.loadBundle(ArticleBundle.of(dir)));
+                    // A file is a quads file of articles (as generate writes); a directory, a bundle.
+                    report(out, "loaded", Files.isRegularFile(dir) ? loader.loadQuads(dir) : loader.loadBundle(ArticleBundle.of(dir)));
                 } catch (LoadException ex) {
                     refused++;
                     err.println("error: " + dir + ": " + ex.getMessage());

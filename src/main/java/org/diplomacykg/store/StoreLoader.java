@@ -3,6 +3,8 @@ package org.diplomacykg.store;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -85,6 +87,51 @@ public final class StoreLoader {
             dsg.add(ArticleTexts.textQuad(graph, DKG.Nodes.id("article-" + bundle.slug()), text));
             gate.check(Store.assertedUnion(dsg));
             return new Counted(counter.count(), replaced);
+        });
+    }
+
+    /**
+     * Adds a quads file (N-Quads, or TriG for {@code .trig}; gzipped with {@code .gz}) such as
+     * {@code generate} writes: article graphs ({@code .../graph/source/<slug>}), each holding its
+     * text as {@code dkg:text}, and background facts for the reference graph. Each article graph
+     * the file names replaces the store's graph of that name; reference triples are added. One
+     * transaction: refused, with nothing changed, if a quad names another graph (the ontology,
+     * the derived graphs, the default graph), if an evidence span is not in its article's text,
+     * or if the store would break the shapes.
+     */
+    public Outcome loadQuads(Path file) {
+        Lang lang = RDFLanguages.filenameToLang(file.toString().replaceFirst("(?i)\\.gz$", ""), Lang.NQUADS);
+        if ( !RDFLanguages.isQuads(lang) )
+            throw new LoadException(file + ": a quads file is N-Quads (.nq) or TriG (.trig), not " + lang.getLabel());
+        return timed(null, () -> {
+            Set<Node> articles = new LinkedHashSet<>();
+            ProgressCounter counter = new ProgressCounter(StreamRDFLib.dataset(dsg), file.toString(), progressEvery);
+            StreamRDF checked = new StreamRDFWrapper(counter) {
+                @Override
+                public void quad(Quad quad) {
+                    Node graph = quad.getGraph();
+                    if ( ArticleTexts.slugOf(graph).isPresent() ) {
+                        if ( articles.add(graph) && dsg.containsGraph(graph) )
+                            dsg.removeGraph(graph);
+                    } else if ( !Graphs.Nodes.REFERENCE.equals(graph) ) {
+                        throw new LoadException(file + ": a quad in " + (Quad.isDefaultGraph(graph) ? "the default graph"
+                            : "<" + graph + ">") + ": a quads file may only fill article graphs (" + Graphs.SOURCE_BASE
+                            + "<slug>) and the reference graph");
+                    }
+                    super.quad(quad);
+                }
+            };
+            TurtleFiles.parse(file, lang, checked);
+            EvidenceSpans spans = new EvidenceSpans(new ArticleTexts(null));
+            for ( Node graph : articles ) {
+                try {
+                    spans.check(dsg, graph);
+                } catch (WriteRejectedException ex) {
+                    throw new LoadException(file + ": " + ex.getMessage());
+                }
+            }
+            gate.check(Store.assertedUnion(dsg));
+            return new Counted(counter.count(), false);
         });
     }
 

@@ -1,10 +1,16 @@
 package org.diplomacykg.store;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RDFParserBuilder;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.StreamRDF;
@@ -38,9 +44,21 @@ final class TurtleFiles {
      * held in memory; a syntax error throws {@link LoadException}.
      */
     static void parse(Path file, Lang lang, StreamRDF into) {
+        if ( file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz") ) {
+            // With the syntax given, the parser reads the bytes as they are: unzip them here.
+            try ( InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16) ) {
+                parse(file, RDFParser.source(in), lang, into);
+            } catch (IOException ex) {
+                throw new LoadException("Cannot read " + file + ": " + ex.getMessage(), ex);
+            }
+            return;
+        }
+        parse(file, RDFParser.source(file), lang, into);
+    }
+
+    private static void parse(Path file, RDFParserBuilder parser, Lang lang, StreamRDF into) {
         try {
-            RDFParser.source(file)
-                .lang(lang)
+            parser.lang(lang)
                 .errorHandler(new FileErrorHandler(file))
                 .parse(into);
         } catch (RiotException ex) {
