@@ -23,11 +23,11 @@ import org.diplomacykg.vocab.Graphs;
  * stated in the reference graph and in an article would read as two values, and every write
  * would fail.
  */
-final class AssertedGraph extends GraphBase {
+public final class AssertedGraph extends GraphBase {
 
     private final DatasetGraph dsg;
 
-    AssertedGraph(DatasetGraph dsg) {
+    public AssertedGraph(DatasetGraph dsg) {
         this.dsg = dsg;
     }
 
