@@ -110,8 +110,8 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         return graph == null || Node.ANY.equals(graph);
     }
 
-    private void touched(Node graph, Node predicate) {
-        changes.touched(graph == null ? Quad.defaultGraphIRI : graph, predicate);
+    private void touched(Node graph, Node subject, Node predicate, Node object) {
+        changes.touched(graph == null ? Quad.defaultGraphIRI : graph, subject, predicate, object);
     }
 
     // ---- Graphs: views whose writes come back through this wrapper.
@@ -141,14 +141,14 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
     public void add(Quad quad) {
         refuseIfProtected(quad.getGraph());
         get().add(quad);
-        touched(quad.getGraph(), quad.getPredicate());
+        touched(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
     }
 
     @Override
     public void add(Node g, Node s, Node p, Node o) {
         refuseIfProtected(g);
         get().add(g, s, p, o);
-        touched(g, p);
+        touched(g, s, p, o);
     }
 
     @Override
@@ -157,7 +157,7 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
             return;
         refuseIfProtected(quad.getGraph());
         get().delete(quad);
-        touched(quad.getGraph(), quad.getPredicate());
+        touched(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
     }
 
     @Override
@@ -166,7 +166,7 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
             return;
         refuseIfProtected(g);
         get().delete(g, s, p, o);
-        touched(g, p);
+        touched(g, s, p, o);
     }
 
     @Override
@@ -183,8 +183,8 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
     }
 
     /**
-     * Records the graph and predicate of every asserted quad matching the pattern, so that
-     * a pattern delete still tells the materialiser exactly which predicates changed.
+     * Records every asserted quad matching the pattern, so that a pattern delete still tells
+     * the materialiser exactly which predicates changed, and the gate which resources.
      * Returns the asserted graphs holding a match.
      */
     private Set<Node> recordMatches(Node g, Node s, Node p, Node o) {
@@ -196,7 +196,7 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
                 if ( isProtected(quad.getGraph()) )
                     continue;
                 graphs.add(quad.getGraph());
-                touched(quad.getGraph(), quad.getPredicate());
+                touched(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
             }
         } finally {
             Iter.close(iter);
@@ -210,7 +210,7 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         get().addGraph(graphName, graph);
         ExtendedIterator<Triple> iter = graph.find();
         try {
-            iter.forEachRemaining(t -> touched(graphName, t.getPredicate()));
+            iter.forEachRemaining(t -> touched(graphName, t.getSubject(), t.getPredicate(), t.getObject()));
         } finally {
             iter.close();
         }
