@@ -60,13 +60,16 @@ public final class ShaclGate {
     /**
      * Validates only {@code focusNodes}, each against the shapes that target it in {@code data}:
      * the report a whole validation would give restricted to those nodes, in one validation
-     * context as Jena's own per-node validation builds it.
+     * context. Whether a node is a shape's target is decided by {@link FocusTargets}, which
+     * reads each node's types once, rather than by Jena's per-node test, which walks the class
+     * hierarchy again for every node and shape.
      */
     public ValidationReport validate(Graph data, Collection<Node> focusNodes) {
         ValidationContext context = ValidationContext.create(shapes, data);
-        for ( Shape shape : shapes.getTargetShapes() ) {
-            for ( Node node : focusNodes ) {
-                if ( VLib.isFocusNode(shape, node, data) )
+        FocusTargets targets = new FocusTargets(data);
+        for ( Node node : focusNodes ) {
+            for ( Shape shape : shapes.getTargetShapes() ) {
+                if ( targets.isFocusNode(shape, node) )
                     VLib.validateShape(context, data, shape, node);
             }
         }
