@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.RDF;
 
 /**
  * What one write transaction touched, recorded as it happens and read at commit: the
@@ -19,8 +20,15 @@ import org.apache.jena.sparql.core.DatasetGraph;
  * unknown, and the next update runs in full.
  * <p>
  * Past {@link #MAX_TRIPLES} net changes the triples are no longer kept: so large a change
- * is materialised in full, and the set stays small. Not thread-safe: a transaction has one
- * writer.
+ * is materialised in full, and the set stays small.
+ * <p>
+ * For checks that look at the changed resources rather than the changed predicates (the
+ * SHACL gate validates only the nodes a write can affect), it also keeps the subjects and
+ * the non-literal objects of the quads, and apart the subjects whose {@code rdf:type} changed.
+ * A change recorded by predicate only leaves those nodes unknown ({@link #nodesKnown()} is
+ * false), and such checks must then look at everything.
+ * <p>
+ * Not thread-safe: a transaction has one writer.
  */
 public final class ChangeSet {
 
@@ -35,6 +43,9 @@ public final class ChangeSet {
     private boolean overflow = false;
     /** Set when a change was recorded without its triple. */
     private boolean untracked = false;
+    private final Set<Node> nodes = new HashSet<>();
+    private final Set<Node> retyped = new HashSet<>();
+    private boolean nodesUnknown = false;
 
     /**
      * Records that a quad with this predicate was added to or removed from {@code graph},
@@ -43,6 +54,7 @@ public final class ChangeSet {
     public void touched(Node graph, Node predicate) {
         record(graph, predicate);
         untracked = true;
+        nodesUnknown = true;
     }
 
     /**
@@ -51,6 +63,20 @@ public final class ChangeSet {
      */
     public void touched(Node graph, Triple t) {
         record(graph, t.getPredicate());
+        recordNodes(t);
+    }
+
+    private void recordNodes(Triple t) {
+        Node subject = t.getSubject(), object = t.getObject();
+        if ( !subject.isConcrete() || !object.isConcrete() ) {
+            nodesUnknown = true;
+            return;
+        }
+        nodes.add(subject);
+        if ( !object.isLiteral() )
+            nodes.add(object);
+        if ( RDF.Nodes.type.equals(t.getPredicate()) )
+            retyped.add(subject);
     }
 
     private void record(Node graph, Node predicate) {
@@ -66,6 +92,7 @@ public final class ChangeSet {
         if ( graph != null )
             graphs.add(graph);
         unknown = true;
+        nodesUnknown = true;
     }
 
     /** True while the net change is kept triple by triple: callers skip the look-ups otherwise. */
@@ -129,7 +156,25 @@ public final class ChangeSet {
         return Set.copyOf(removed);
     }
 
+    /** True when {@link #nodes()} and {@link #retyped()} hold every resource the transaction changed. */
+    public boolean nodesKnown() {
+        return !unknown && !nodesUnknown;
+    }
+
+    /** The subjects and non-literal objects of the quads added or removed (meaningful when {@link #nodesKnown()}). */
+    public Set<Node> nodes() {
+        return Set.copyOf(nodes);
+    }
+
+    /** The subjects of the {@code rdf:type} quads added or removed (meaningful when {@link #nodesKnown()}). */
+    public Set<Node> retyped() {
+        return Set.copyOf(retyped);
+    }
+
     public void clear() {
+        nodes.clear();
+        retyped.clear();
+        nodesUnknown = false;
         predicates.clear();
         graphs.clear();
         added.clear();

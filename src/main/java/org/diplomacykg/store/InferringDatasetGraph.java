@@ -311,18 +311,21 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
                 gate.check(base, changes);
                 materialiser.update(base, changes);
             }
-            base.commit();
         } catch (WriteRejectedException ex) {
             // Refused before the materialiser ran: its state is still that of the last commit.
+            changes.clear();
             abandon(base, ex);
             throw ex;
         } catch (RuntimeException | Error ex) {
             materialiser.invalidate();
+            changes.clear();
             abandon(base, ex);
             throw ex;
-        } finally {
-            changes.clear();
         }
+        // Cleared while this thread still holds the writer lock: once base.commit() releases
+        // it, the next writer's transaction records into the same change set.
+        changes.clear();
+        base.commit();
     }
 
     /** Aborts and ends the transaction after a failed commit, keeping the first exception. */
@@ -338,24 +341,17 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
 
     @Override
     public void abort() {
-        boolean writing = isWriting();
-        try {
-            get().abort();
-        } finally {
-            if ( writing )
-                changes.clear();
-        }
+        // Cleared before the writer lock is released (see commit).
+        if ( isWriting() )
+            changes.clear();
+        get().abort();
     }
 
     @Override
     public void end() {
-        boolean writing = isWriting();
-        try {
-            get().end();
-        } finally {
-            if ( writing )
-                changes.clear();
-        }
+        if ( isWriting() )
+            changes.clear();
+        get().end();
     }
 
     // ---- The graph view.

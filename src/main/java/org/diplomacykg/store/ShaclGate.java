@@ -1,11 +1,16 @@
 package org.diplomacykg.store;
 
 import java.nio.file.Path;
+import java.util.Collection;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.engine.ValidationContext;
+import org.apache.jena.shacl.parser.Shape;
+import org.apache.jena.shacl.validation.VLib;
 import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -21,11 +26,13 @@ public final class ShaclGate {
     private final Path shapesFile;
     private final Shapes shapes;
     private final PrefixMapping prefixes;
+    private final boolean local;
 
     private ShaclGate(Path shapesFile, Shapes shapes, PrefixMapping prefixes) {
         this.shapesFile = shapesFile;
         this.shapes = shapes;
         this.prefixes = prefixes;
+        this.local = ShapeLocality.isLocal(shapes.getGraph());
     }
 
     /** Reads the shapes; a Turtle or SHACL syntax problem throws {@link LoadException} naming the file. */
@@ -48,6 +55,33 @@ public final class ShaclGate {
     /** Validates without judging: all results, whatever their severity. */
     public ValidationReport validate(Graph data) {
         return ShaclValidator.get().validate(shapes, data);
+    }
+
+    /**
+     * Validates only {@code focusNodes}, each against the shapes that target it in {@code data}:
+     * the report a whole validation would give restricted to those nodes, in one validation
+     * context. Whether a node is a shape's target is decided by {@link FocusTargets}, which
+     * reads each node's types once, rather than by Jena's per-node test, which walks the class
+     * hierarchy again for every node and shape.
+     */
+    public ValidationReport validate(Graph data, Collection<Node> focusNodes) {
+        ValidationContext context = ValidationContext.create(shapes, data);
+        FocusTargets targets = new FocusTargets(data);
+        for ( Node node : focusNodes ) {
+            for ( Shape shape : shapes.getTargetShapes() ) {
+                if ( targets.isFocusNode(shape, node) )
+                    VLib.validateShape(context, data, shape, node);
+            }
+        }
+        return context.generateReport();
+    }
+
+    /**
+     * Whether the shapes judge a node by its own triples and its values' types only
+     * ({@link ShapeLocality}), so that validating the nodes a change affects is enough.
+     */
+    public boolean isLocal() {
+        return local;
     }
 
     /**

@@ -1,6 +1,10 @@
 package org.diplomacykg.store;
 
+import java.util.Optional;
+import java.util.Set;
+
 import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -16,7 +20,8 @@ import org.diplomacykg.vocab.Graphs;
  * <li>every evidence span of each article graph the write touched occurs verbatim in that
  *     article's text ({@link EvidenceSpans});</li>
  * <li>the union of the asserted graphs ({@link Store#assertedUnion}) conforms to the SHACL
- *     shapes, judged by the same triples as at load;</li>
+ *     shapes, judged by the same triples as at load; only the nodes the write can affect are
+ *     validated when the shapes are local ({@link ChangedFocusNodes});</li>
  * <li>every term of each graph the write touched is well-formed: no IRI with a space or a
  *     control character, no literal outside its XSD datatype ({@link WellFormedTerms}).</li>
  * </ol>
@@ -44,7 +49,7 @@ public final class WriteGate implements CommitGate {
         refuseDefaultGraph(dsg, changes);
         for ( Node graph : changes.graphs() )
             spans.check(dsg, graph);
-        checkShapes(dsg);
+        checkShapes(dsg, changes);
         for ( Node graph : changes.graphs() )
             WellFormedTerms.check(dsg, graph);
     }
@@ -60,8 +65,15 @@ public final class WriteGate implements CommitGate {
                 + Graphs.SOURCE_BASE + "{slug}>");
     }
 
-    private void checkShapes(DatasetGraph dsg) {
-        ValidationReport report = shapes.validate(Store.assertedUnion(dsg));
+    /**
+     * Validates the nodes the write can affect ({@link ChangedFocusNodes}) when the shapes allow
+     * it, so that the cost follows the size of the change rather than of the store; the whole
+     * asserted data otherwise.
+     */
+    private void checkShapes(DatasetGraph dsg, ChangeSet changes) {
+        Graph asserted = Store.assertedUnion(dsg);
+        Optional<Set<Node>> focus = shapes.isLocal() ? ChangedFocusNodes.of(asserted, changes) : Optional.empty();
+        ValidationReport report = focus.isPresent() ? shapes.validate(asserted, focus.get()) : shapes.validate(asserted);
         long violations = ShaclGate.violations(report);
         if ( violations > 0 )
             throw new ShaclRejectedException("The data would not conform to the SHACL shapes: " + violations
