@@ -325,7 +325,13 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         // Cleared while this thread still holds the writer lock: once base.commit() releases
         // it, the next writer's transaction records into the same change set.
         changes.clear();
-        base.commit();
+        try {
+            base.commit();
+        } catch (RuntimeException | Error ex) {
+            materialiser.invalidate();
+            abandon(base, ex);
+            throw ex;
+        }
     }
 
     /** Aborts and ends the transaction after a failed commit, keeping the first exception. */
