@@ -38,7 +38,10 @@ def main(target, seed):
         return f'"2020-{1 + day // 28 % 12:02d}-{1 + day % 28:02d}T00:00:00"^^<{XSD_DT}>'
 
     ref = G + "reference"
-    states = max(4, target // 3000)
+    # About 200 states at most, as in the world: counterparts (same role, other state) are
+    # quadratic in the states, so they may not grow with the data.
+    states = min(195, max(4, target // 2000))
+    issues = max(3, target // 20000)
     roles = ["foreign-minister", "head-of-state", "defence-minister", "envoy"]
     for r in roles:
         q(ID + "role-" + r, RDF_TYPE, iri(DKG + "Role"), ref)
@@ -48,11 +51,13 @@ def main(target, seed):
         st = f"{ID}state-{s}"
         q(st, RDF_TYPE, iri(DKG + "State"), ref)
         q(st, LABEL, label(f"Synthetic state {s}"), ref)
-        q(f"{ID}position-{s}", RDF_TYPE, iri(DKG + "NegotiatingPosition"), ref)
-        q(f"{ID}position-{s}", DKG + "positionHolder", iri(st), ref)
-        q(f"{ID}position-{s}", DKG + "demand", iri(f"{ID}demand-{s}"), ref)
-        q(f"{ID}demand-{s}", RDF_TYPE, iri(DKG + "Demand"), ref)
-        q(f"{ID}demand-{s}", LABEL, label(f"Synthetic demand of state {s}"), ref)
+        for i in range(issues):
+            pos = f"{ID}position-{s}-{i}"
+            q(pos, RDF_TYPE, iri(DKG + "NegotiatingPosition"), ref)
+            q(pos, DKG + "positionHolder", iri(st), ref)
+            q(pos, DKG + "demand", iri(f"{ID}demand-{s}-{i}"), ref)
+            q(f"{ID}demand-{s}-{i}", RDF_TYPE, iri(DKG + "Demand"), ref)
+            q(f"{ID}demand-{s}-{i}", LABEL, label(f"Synthetic demand of state {s} on issue {i}"), ref)
         for r in roles:
             post = f"{ID}post-{r}-{s}"
             q(post, RDF_TYPE, iri(DKG + "Post"), ref)
@@ -86,13 +91,14 @@ def main(target, seed):
         p2, s2 = rnd.choice(people)
         q(m, DKG + "participant", iri(p1), g)
         q(m, DKG + "participant", iri(p2), g)
+        issue = rnd.randrange(issues)
         for k in range(3):
             st = f"{ID}statement-{article}-{k}"
             q(st, RDF_TYPE, iri(DKG + "Statement"), g)
             q(st, DKG + "speaker", iri(p1), g)
             q(st, DKG + "date", date(day + k), g)
             q(st, DKG + "occasion", iri(m), g)
-            q(st, DKG + ("revises" if rnd.random() < 0.2 else "reaffirms"), iri(f"{ID}position-{s1}"), g)
+            q(st, DKG + ("revises" if rnd.random() < 0.2 else "reaffirms"), iri(f"{ID}position-{s1}-{issue}"), g)
             q(st, DKG + "content", label(f"Synthetic statement {article}-{k}"), g)
         prop = f"{ID}proposal-{article}"
         q(prop, RDF_TYPE, iri(DKG + "Proposal"), g)

@@ -14,8 +14,10 @@ import org.diplomacykg.vocab.Graphs;
 
 /**
  * A world read from files: their quads in order, up to the target size, so that one large
- * file yields every smaller size as a prefix. Triples of a triples format (Turtle, N-Triples)
- * go to the reference graph; the seed is not used.
+ * file yields every smaller size as a prefix. A file name holding {@code {size}} names one
+ * file per size ({@code world-{size}.nq} is {@code world-10000.nq} for 10,000 triples), for
+ * worlds whose prefixes are not worlds of their own. Triples of a triples format (Turtle,
+ * N-Triples) go to the reference graph; the seed is not used.
  */
 public final class InputFilesWorld implements WorldSource {
 
@@ -61,7 +63,8 @@ public final class InputFilesWorld implements WorldSource {
         };
         sink.start();
         try {
-            for ( Path file : files ) {
+            for ( Path pattern : files ) {
+                Path file = Path.of(pattern.toString().replace("{size}", Long.toString(targetTriples)));
                 Lang lang = RDFLanguages.filenameToLang(file.toString(), Lang.NQUADS);
                 try {
                     RDFParser.source(file).lang(lang).parse(capped);
