@@ -1,5 +1,7 @@
 package org.diplomacykg.bench;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -125,16 +127,19 @@ final class CostPlot {
 
     private static String triples(double n) {
         if ( n >= 1e6 )
-            return String.format(Locale.ROOT, "%.3gM", n / 1e6);
+            return short3(n / 1e6) + "M";
         if ( n >= 1e3 )
-            return String.format(Locale.ROOT, "%.3gk", n / 1e3);
-        return String.format(Locale.ROOT, "%.0f", n);
+            return short3(n / 1e3) + "k";
+        return short3(n);
     }
 
     private static String millis(double ms) {
-        if ( ms >= 1000 )
-            return String.format(Locale.ROOT, "%.3g s", ms / 1000);
-        return String.format(Locale.ROOT, ms >= 1 ? "%.3g ms" : "%.2g ms", ms);
+        return ms >= 1000 ? short3(ms / 1000) + " s" : short3(ms) + " ms";
+    }
+
+    /** Three significant digits at most, without trailing zeros: 1, 10, 2.5, 123. */
+    private static String short3(double v) {
+        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     private CostPlot() {}

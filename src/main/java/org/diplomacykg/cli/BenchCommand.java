@@ -1,6 +1,7 @@
 package org.diplomacykg.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -83,6 +84,8 @@ public final class BenchCommand implements Callable<Integer> {
             settings = new BenchSettings(sizes, seed, out, ontology, xmx, BenchSettings.parseDuration(stepTimeout),
                                          new HashSet<>(skip), clients, duration, repetitions, budget);
             world = WorldSource.choose(inputs);
+            if ( !Files.isRegularFile(ontology) )
+                throw new IllegalArgumentException("no ontology file " + ontology + ": give --ontology FILE");
         } catch (IllegalArgumentException ex) {
             throw new ParameterException(spec.commandLine(), ex.getMessage());
         }
