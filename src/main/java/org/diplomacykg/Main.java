@@ -1,5 +1,6 @@
 package org.diplomacykg;
 
+import org.diplomacykg.cli.BenchCommand;
 import org.diplomacykg.cli.ExportCommand;
 import org.diplomacykg.cli.GenerateCommand;
 import org.diplomacykg.cli.InferCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
          // Sub-commands inherit --help and --version.
          scope = ScopeType.INHERIT,
          subcommands = { ServeCommand.class, ValidateCommand.class, InferCommand.class, LoadCommand.class,
-                         ExportCommand.class, GenerateCommand.class })
+                         ExportCommand.class, GenerateCommand.class, BenchCommand.class })
 public final class Main implements Runnable {
 
     /**

@@ -1,0 +1,126 @@
+package org.diplomacykg.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import org.HdrHistogram.Histogram;
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
+import org.diplomacykg.reasoning.MaterialisationReport;
+import org.diplomacykg.reasoning.Materialiser;
+import org.diplomacykg.store.InferringDatasetGraph;
+import org.diplomacykg.store.Store;
+import org.diplomacykg.vocab.DKG;
+import org.diplomacykg.vocab.Graphs;
+
+/**
+ * The service's own figures on one world, in one JVM: load rate into the in-memory store the
+ * server uses, full materialisation by {@link Materialiser#standard()} (time, peak heap),
+ * bytes of heap per triple held, and the latency of single-statement writes through the
+ * {@link InferringDatasetGraph} (incremental maintenance), to set against the full materialisation.
+ */
+final class ServiceStep {
+
+    static JsonObject run(StepRequest request, boolean incremental) {
+        JsonObject o = new JsonObject();
+        long heapBefore = Heap.usedAfterGc();
+
+        WorldData.warmUp(request.ontology());
+        DatasetGraph base = Store.createUnionDataset().asDatasetGraph();
+        long start = System.nanoTime();
+        long triples = Txn.calculateWrite(base, () -> WorldData.readInto(request.ontology(), request.world(), base));
+        long loadNanos = System.nanoTime() - start;
+        o.put("triples", triples);
+        o.put("load_ms", Json.num(loadNanos / 1e6));
+        o.put("load_triples_per_s", Json.num(triples / (loadNanos / 1e9)));
+
+        Materialiser materialiser = Materialiser.standard();
+        Heap.usedAfterGc();
+        Heap.resetPeak();
+        start = System.nanoTime();
+        MaterialisationReport report = Txn.calculateWrite(base, () -> materialiser.materialiseAll(base));
+        long materialiseNanos = System.nanoTime() - start;
+        o.put("materialise_ms", Json.num(materialiseNanos / 1e6));
+        o.put("peak_heap_mb", Json.num(Heap.peak() / 1048576.0));
+        o.put("inferred", report.inferredTriples());
+        o.put("inferred_per_s", Json.num(report.inferredTriples() / (materialiseNanos / 1e9)));
+
+        long held = Txn.calculateRead(base, () -> Iter.count(base.find()));
+        long heapAfter = Heap.usedAfterGc();
+        o.put("quads_held", held);
+        o.put("heap_held_mb", Json.num((heapAfter - heapBefore) / 1048576.0));
+        o.put("bytes_per_triple", Json.num((double) (heapAfter - heapBefore) / held));
+
+        if ( incremental )
+            o.put("incremental", incremental(request, new InferringDatasetGraph(base, materialiser)));
+        return o;
+    }
+
+    /**
+     * Deletes one asserted premise of a derivation and inserts it back, each in its own write
+     * transaction whose commit maintains the inferences; premises drawn at random (seeded) from
+     * the explanations graph, until the repetitions or the time budget run out.
+     */
+    private static JsonObject incremental(StepRequest request, InferringDatasetGraph dsg) {
+        List<Quad> premises = Txn.calculateRead(dsg, () -> assertedPremises(dsg, request.repetitions(), request.seed()));
+        Histogram inserts = Latency.histogram();
+        Histogram deletes = Latency.histogram();
+        JsonObject o = new JsonObject();
+        o.put("premises_sampled", premises.size());
+        if ( premises.isEmpty() )
+            return o;
+        long deadline = System.nanoTime() + (long) (request.budgetSeconds() * 1e9);
+        for ( int i = 0; i < request.repetitions() && System.nanoTime() < deadline; i++ ) {
+            Quad q = premises.get(i % premises.size());
+            long start = System.nanoTime();
+            Txn.executeWrite(dsg, () -> dsg.delete(q));
+            Latency.recordNanos(deletes, System.nanoTime() - start);
+            start = System.nanoTime();
+            Txn.executeWrite(dsg, () -> dsg.add(q));
+            Latency.recordNanos(inserts, System.nanoTime() - start);
+        }
+        o.put("delete", Latency.json(deletes));
+        o.put("insert", Latency.json(inserts));
+        return o;
+    }
+
+    /** Up to {@code max} asserted quads that are premises of recorded derivations, in a seeded random order. */
+    private static List<Quad> assertedPremises(DatasetGraph dsg, int max, long seed) {
+        var explanations = dsg.getGraph(Graphs.Nodes.EXPLANATIONS);
+        List<Triple> candidates = new ArrayList<>();
+        Iter.iter(explanations.find(Node.ANY, DKG.Nodes.premise, Node.ANY)).forEach(t -> {
+            Node p = t.getObject();
+            Node s = first(explanations, p, RDF.Nodes.subject);
+            Node pr = first(explanations, p, RDF.Nodes.predicate);
+            Node ob = first(explanations, p, RDF.Nodes.object);
+            if ( s != null && pr != null && ob != null )
+                candidates.add(Triple.create(s, pr, ob));
+        });
+        Collections.shuffle(candidates, new Random(seed));
+        List<Quad> out = new ArrayList<>();
+        for ( Triple t : candidates ) {
+            if ( out.size() >= max )
+                break;
+            Quad asserted = Iter.first(dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()),
+                                       q -> !InferringDatasetGraph.isProtected(q.getGraph())
+                                            && !Graphs.Nodes.ONTOLOGY.equals(q.getGraph()));
+            if ( asserted != null && !out.contains(asserted) )
+                out.add(asserted);
+        }
+        return out;
+    }
+
+    private static Node first(org.apache.jena.graph.Graph g, Node s, Node p) {
+        return Iter.first(g.find(s, p, Node.ANY).mapWith(Triple::getObject), x -> true);
+    }
+
+    private ServiceStep() {}
+}

@@ -1,0 +1,69 @@
+package org.diplomacykg.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.diplomacykg.vocab.Graphs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The parts of the bench that can be checked without a whole run. */
+class TestBenchParts {
+
+    private static final Path WORLD = Path.of("src/test/resources/bench/tiny-world.nq");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void exponentOfAPowerLaw() {
+        List<ScalingFit.Point> quadratic = List.of(new ScalingFit.Point(10, 300), new ScalingFit.Point(100, 30_000),
+                                                   new ScalingFit.Point(1000, 3_000_000));
+        assertEquals(2.0, ScalingFit.exponent(quadratic), 1e-9);
+        assertTrue(Double.isNaN(ScalingFit.exponent(List.of(new ScalingFit.Point(10, 5)))));
+    }
+
+    @Test
+    void durations() {
+        assertEquals(Duration.ofMinutes(15), BenchSettings.parseDuration("15m"));
+        assertEquals(Duration.ofSeconds(90), BenchSettings.parseDuration("90"));
+        assertEquals(Duration.ofMillis(500), BenchSettings.parseDuration("0.5s"));
+        assertThrows(IllegalArgumentException.class, () -> BenchSettings.parseDuration("soon"));
+    }
+
+    @Test
+    void inputFilesAreCutAtTheTargetSize() {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        long sent = new InputFilesWorld(List.of(WORLD)).generate(100, 1, StreamRDFLib.dataset(dsg));
+        assertEquals(100, sent);
+        assertEquals(100, dsg.stream().count());
+        assertTrue(dsg.find(Graphs.Nodes.REFERENCE, null, null, null).hasNext());
+        assertTrue(dsg.stream().noneMatch(Quad::isDefaultGraph));
+    }
+
+    @Test
+    void aStepOverItsTimeIsRecordedAsATimeout() throws Exception {
+        StepRequest request = new StepRequest(BenchStep.RETE, Path.of("ontology/diplomacy.ttl"), WORLD, work, 1, 1, 1,
+                                              List.of(1), 1);
+        JsonObject result = new ChildJvm("256m", Duration.ofMillis(1)).run(request, work.resolve("rete.log"));
+        assertEquals("timeout", result.getString("status"));
+    }
+
+    @Test
+    void aStepOutOfHeapIsRecordedAsOutOfMemory() throws Exception {
+        StepRequest request = new StepRequest(BenchStep.SERVICE, Path.of("ontology/diplomacy.ttl"), WORLD, work, 1, 1, 1,
+                                              List.of(1), 1);
+        JsonObject result = new ChildJvm("6m", Duration.ofMinutes(2)).run(request, work.resolve("service.log"));
+        assertEquals("oom", result.getString("status"), result.toString());
+    }
+}
