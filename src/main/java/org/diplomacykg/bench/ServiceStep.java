@@ -2,7 +2,9 @@ package org.diplomacykg.bench;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Random;
 
 import org.HdrHistogram.Histogram;
@@ -66,8 +68,9 @@ final class ServiceStep {
 
     /**
      * Deletes one asserted premise of a derivation and inserts it back, each in its own write
-     * transaction whose commit maintains the inferences; premises drawn at random (seeded) from
-     * the explanations graph, until the repetitions or the time budget run out.
+     * transaction whose commit maintains the inferences; premises drawn at random (seeded, each
+     * distinct premise alike) from the explanations graph, until the repetitions or the time
+     * budget run out.
      */
     private static JsonObject incremental(StepRequest request, InferringDatasetGraph dsg) {
         List<Quad> premises = Txn.calculateRead(dsg, () -> assertedPremises(dsg, request.repetitions(), request.seed()));
@@ -95,15 +98,18 @@ final class ServiceStep {
     /** Up to {@code max} asserted quads that are premises of recorded derivations, in a seeded random order. */
     private static List<Quad> assertedPremises(DatasetGraph dsg, int max, long seed) {
         var explanations = dsg.getGraph(Graphs.Nodes.EXPLANATIONS);
-        List<Triple> candidates = new ArrayList<>();
+        // Distinct premises, so that each is as likely to be drawn as any other: drawn by
+        // occurrence, the few tenure facts that hundreds of counterparts rest on would dominate.
+        Set<Triple> distinct = new LinkedHashSet<>();
         Iter.iter(explanations.find(Node.ANY, DKG.Nodes.premise, Node.ANY)).forEach(t -> {
             Node p = t.getObject();
             Node s = first(explanations, p, RDF.Nodes.subject);
             Node pr = first(explanations, p, RDF.Nodes.predicate);
             Node ob = first(explanations, p, RDF.Nodes.object);
             if ( s != null && pr != null && ob != null )
-                candidates.add(Triple.create(s, pr, ob));
+                distinct.add(Triple.create(s, pr, ob));
         });
+        List<Triple> candidates = new ArrayList<>(distinct);
         Collections.shuffle(candidates, new Random(seed));
         List<Quad> out = new ArrayList<>();
         for ( Triple t : candidates ) {

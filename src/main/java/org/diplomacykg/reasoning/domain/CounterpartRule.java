@@ -2,7 +2,6 @@ package org.diplomacykg.reasoning.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.system.G;
 import org.diplomacykg.reasoning.Derivation;
 import org.diplomacykg.reasoning.domain.Tenures.Tenure;
 import org.diplomacykg.vocab.DKG;
@@ -20,7 +20,7 @@ import org.diplomacykg.vocab.DKG;
  * Officials holding posts with the same role for different organisations at overlapping
  * times are counterparts, both ways. Tenures are grouped by role and swept in start-date
  * order, so the work is O(n log n) plus one step per overlapping pair. After a change, only
- * the roles of the posts whose tenures changed are swept again.
+ * the changed tenures are paired again, with the tenures of their roles.
  */
 public final class CounterpartRule extends GroupedRule {
 
@@ -60,37 +60,46 @@ public final class CounterpartRule extends GroupedRule {
         byRole.forEach((role, tenures) -> sweep(role, tenures, out));
     }
 
+    // After a change the groups are tenures, not roles: a counterpart rests on two tenures
+    // only, so a changed tenure is paired again with the tenures of its roles, and the rest
+    // of the role (every other pair) stands. Sweeping the whole role made one changed tenure
+    // cost as much as all the role's pairs.
+
     @Override
-    void groupsChangedBy(Graph data, Triple changed, Set<Node> roles) {
-        if ( changed.getPredicate().equals(DKG.Nodes.role) )
-            roles.add(changed.getObject());
-        if ( changed.getPredicate().equals(DKG.Nodes.postIn) || changed.getPredicate().equals(DKG.Nodes.role) )
-            objects(data, changed.getSubject(), DKG.Nodes.role, roles);
-        for ( Node tenure : Tenures.touchedBy(data, changed) )
-            rolesOfTenure(data, tenure, roles);
-        if ( changed.getPredicate().equals(DKG.Nodes.post) )
-            objects(data, changed.getObject(), DKG.Nodes.role, roles);
+    void groupsChangedBy(Graph data, Triple changed, Set<Node> tenures) {
+        tenures.addAll(Tenures.touchedBy(data, changed));
     }
 
     @Override
-    void groupsConcluding(Graph data, Triple conclusion, Set<Node> roles) {
-        Set<Node> tenures = new LinkedHashSet<>();
+    void groupsConcluding(Graph data, Triple conclusion, Set<Node> tenures) {
+        // Every pair deriving (a counterpart b) involves a tenure held by a.
         subjects(data, DKG.Nodes.holder, conclusion.getSubject(), tenures);
-        for ( Node tenure : tenures )
-            rolesOfTenure(data, tenure, roles);
     }
 
     @Override
-    void applyTo(Graph data, Set<Node> roles, Consumer<Derivation> out) {
-        for ( Node role : roles )
-            sweep(role, Tenures.withRole(data, role), out);
+    void applyTo(Graph data, Set<Node> tenures, Consumer<Derivation> out) {
+        Map<Node, List<Tenure>> byRole = new HashMap<>();
+        for ( Node tenure : tenures ) {
+            for ( Triple holds : G.find(data, tenure, DKG.Nodes.holder, Node.ANY).toList() ) {
+                Tenure a = Tenures.tenure(data, holds);
+                if ( a == null )
+                    continue;
+                for ( Node role : a.roles() )
+                    for ( Tenure b : byRole.computeIfAbsent(role, r -> Tenures.withRole(data, r)) )
+                        pair(role, a, b, out);
+            }
+        }
     }
 
-    private static void rolesOfTenure(Graph data, Node tenure, Set<Node> roles) {
-        Set<Node> posts = new LinkedHashSet<>();
-        objects(data, tenure, DKG.Nodes.post, posts);
-        for ( Node post : posts )
-            objects(data, post, DKG.Nodes.role, roles);
+    /** The derivations of one pair, with its tenures in sweep order so that they equal the sweep's. */
+    private void pair(Node role, Tenure a, Tenure b, Consumer<Derivation> out) {
+        if ( BY_START.compare(a, b) > 0 ) {
+            pair(role, b, a, out);
+            return;
+        }
+        if ( a.organisation().equals(b.organisation()) || a.holder().equals(b.holder()) || !a.overlaps(b) )
+            return;
+        derive(role, a, b, out);
     }
 
     /** By start date, ties broken by tenure and holder so that the premises' order never depends on the data's. */
@@ -109,13 +118,17 @@ public final class CounterpartRule extends GroupedRule {
                     break;
                 if ( a.organisation().equals(b.organisation()) || a.holder().equals(b.holder()) || !a.overlaps(b) )
                     continue;
-                List<Triple> premises = new ArrayList<>(a.premises());
-                premises.add(Triple.create(a.post(), DKG.Nodes.role, role));
-                premises.addAll(b.premises());
-                premises.add(Triple.create(b.post(), DKG.Nodes.role, role));
-                out.accept(new Derivation(Triple.create(a.holder(), DKG.Nodes.counterpart, b.holder()), this, premises));
-                out.accept(new Derivation(Triple.create(b.holder(), DKG.Nodes.counterpart, a.holder()), this, premises));
+                derive(role, a, b, out);
             }
         }
+    }
+
+    private void derive(Node role, Tenure a, Tenure b, Consumer<Derivation> out) {
+        List<Triple> premises = new ArrayList<>(a.premises());
+        premises.add(Triple.create(a.post(), DKG.Nodes.role, role));
+        premises.addAll(b.premises());
+        premises.add(Triple.create(b.post(), DKG.Nodes.role, role));
+        out.accept(new Derivation(Triple.create(a.holder(), DKG.Nodes.counterpart, b.holder()), this, premises));
+        out.accept(new Derivation(Triple.create(b.holder(), DKG.Nodes.counterpart, a.holder()), this, premises));
     }
 }
