@@ -1,22 +1,22 @@
 package org.diplomacykg.reasoning.jena;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
-import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.reasoner.rulesys.Rule;
-import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.vocabulary.OWL2;
-import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.apache.jena.vocabulary.XSD;
+import org.diplomacykg.reasoning.owl.Axioms;
+
+import static org.diplomacykg.reasoning.owl.Axioms.betweenIris;
+import static org.diplomacykg.reasoning.owl.Axioms.find;
+import static org.diplomacykg.reasoning.owl.Axioms.list;
+import static org.diplomacykg.reasoning.owl.Axioms.toNamedClass;
+import static org.diplomacykg.reasoning.owl.Axioms.typed;
 
 /**
  * The Java OWL rules (org.diplomacykg.reasoning.owl) as Jena rules: one Jena rule per axiom,
@@ -27,17 +27,6 @@ import org.apache.jena.vocabulary.XSD;
  * triples in the data, or concluded by a rule, never make new axioms.
  */
 final class OwlJenaRules {
-
-    private static final Comparator<Triple> ORDER = Comparator
-        .comparing(Triple::getSubject, NodeCmp::compareRDFTerms)
-        .thenComparing(Triple::getPredicate, NodeCmp::compareRDFTerms)
-        .thenComparing(Triple::getObject, NodeCmp::compareRDFTerms);
-
-    /** The non-XSD datatypes that OWL rules never conclude as a type (as in the Java Axioms). */
-    private static final Set<Node> DATATYPES = Set.of(
-        RDFS.Nodes.Literal, RDF.Nodes.langString, RDF.Nodes.dirLangString, RDF.Nodes.xmlLiteral,
-        RDF.Nodes.HTML, RDF.Nodes.JSON, RDF.Nodes.PlainLiteral, RDF.Nodes.CompoundLiteral,
-        OWL2.real.asNode(), OWL2.rational.asNode());
 
     private OwlJenaRules() {}
 
@@ -88,38 +77,10 @@ final class OwlJenaRules {
         return "<" + node.getURI() + ">";
     }
 
-    private static List<Triple> find(Graph g, Node s, Node p, Node o) {
-        return Iter.toList(g.find(s, p, o));
-    }
-
-    private static List<Triple> betweenIris(Graph ontology, Node predicate) {
-        List<Triple> axioms = new ArrayList<>(find(ontology, Node.ANY, predicate, Node.ANY).stream()
-            .filter(t -> t.getSubject().isURI() && t.getObject().isURI()).toList());
-        axioms.sort(ORDER);
-        return axioms;
-    }
-
-    private static List<Triple> toNamedClass(Graph ontology, Node predicate) {
-        return betweenIris(ontology, predicate).stream().filter(a -> isNamedClass(ontology, a.getObject())).toList();
-    }
-
-    private static boolean isNamedClass(Graph ontology, Node node) {
-        if ( node.getURI().startsWith(XSD.getURI()) || DATATYPES.contains(node) )
-            return false;
-        return !ontology.contains(node, RDF.Nodes.type, RDFS.Nodes.Datatype);
-    }
-
-    private static List<Triple> typed(Graph ontology, Node kind) {
-        List<Triple> axioms = new ArrayList<>(find(ontology, Node.ANY, RDF.Nodes.type, kind).stream()
-            .filter(t -> t.getSubject().isURI()).toList());
-        axioms.sort(ORDER);
-        return axioms;
-    }
-
     /** Each usable chain as (property, step1, ..., stepN): IRIs only, a well-formed non-empty list. */
     private static List<List<Node>> chains(Graph ontology) {
-        List<Triple> axioms = find(ontology, Node.ANY, OWL2.propertyChainAxiom.asNode(), Node.ANY);
-        axioms.sort(ORDER);
+        List<Triple> axioms = new ArrayList<>(find(ontology, Node.ANY, OWL2.propertyChainAxiom.asNode(), Node.ANY));
+        axioms.sort(Axioms.ORDER);
         List<List<Node>> chains = new ArrayList<>();
         for ( Triple axiom : axioms ) {
             if ( !axiom.getSubject().isURI() )
@@ -133,22 +94,5 @@ final class OwlJenaRules {
             chains.add(chain);
         }
         return chains;
-    }
-
-    private static Optional<List<Node>> list(Graph graph, Node head) {
-        List<Node> members = new ArrayList<>();
-        Set<Node> seen = new HashSet<>();
-        Node cell = head;
-        while ( !RDF.Nodes.nil.equals(cell) ) {
-            if ( !(cell.isURI() || cell.isBlank()) || !seen.add(cell) )
-                return Optional.empty();
-            List<Triple> first = find(graph, cell, RDF.Nodes.first, Node.ANY);
-            List<Triple> rest = find(graph, cell, RDF.Nodes.rest, Node.ANY);
-            if ( first.size() != 1 || rest.size() != 1 )
-                return Optional.empty();
-            members.add(first.get(0).getObject());
-            cell = rest.get(0).getObject();
-        }
-        return Optional.of(members);
     }
 }

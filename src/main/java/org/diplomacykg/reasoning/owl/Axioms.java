@@ -18,11 +18,14 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.XSD;
 
-/** Reading axioms out of the ontology graph, and the few graph helpers the rules share. */
-final class Axioms {
+/**
+ * Reading axioms out of the ontology graph, and the few graph helpers the rules share. Public
+ * so that the Jena-rule baseline (org.diplomacykg.reasoning.jena) chooses the same axioms.
+ */
+public final class Axioms {
 
     /** A total order on triples, so that rules built from the same ontology behave the same. */
-    static final Comparator<Triple> ORDER = Comparator
+    public static final Comparator<Triple> ORDER = Comparator
         .comparing(Triple::getSubject, NodeCmp::compareRDFTerms)
         .thenComparing(Triple::getPredicate, NodeCmp::compareRDFTerms)
         .thenComparing(Triple::getObject, NodeCmp::compareRDFTerms);
@@ -39,7 +42,7 @@ final class Axioms {
      * The triples matching the pattern, read in full and the iterator closed, so that the
      * caller may emit conclusions (which a materialiser may add to the same graph) afterwards.
      */
-    static List<Triple> find(Graph graph, Node s, Node p, Node o) {
+    public static List<Triple> find(Graph graph, Node s, Node p, Node o) {
         ExtendedIterator<Triple> it = graph.find(s, p, o);
         try {
             return Iter.toList(it);
@@ -49,7 +52,7 @@ final class Axioms {
     }
 
     /** The ontology triples with this predicate whose subject and object are both IRIs, sorted. */
-    static List<Triple> betweenIris(Graph ontology, Node predicate) {
+    public static List<Triple> betweenIris(Graph ontology, Node predicate) {
         List<Triple> axioms = new ArrayList<>();
         for ( Triple t : find(ontology, Node.ANY, predicate, Node.ANY) ) {
             if ( t.getSubject().isURI() && t.getObject().isURI() )
@@ -63,7 +66,7 @@ final class Axioms {
      * The ontology triples {@code (p predicate C)} with p an IRI and C a named class, sorted:
      * the domain or range axioms that give a type to conclude.
      */
-    static List<Triple> toNamedClass(Graph ontology, Node predicate) {
+    public static List<Triple> toNamedClass(Graph ontology, Node predicate) {
         List<Triple> axioms = new ArrayList<>();
         for ( Triple axiom : betweenIris(ontology, predicate) ) {
             if ( isNamedClass(ontology, axiom.getObject()) )
@@ -73,7 +76,7 @@ final class Axioms {
     }
 
     /** The triples {@code (p rdf:type kind)} with p an IRI, sorted. */
-    static List<Triple> typed(Graph ontology, Node kind) {
+    public static List<Triple> typed(Graph ontology, Node kind) {
         List<Triple> axioms = new ArrayList<>();
         for ( Triple t : find(ontology, Node.ANY, RDF.Nodes.type, kind) ) {
             if ( t.getSubject().isURI() )
@@ -106,7 +109,7 @@ final class Axioms {
      * one {@code rdf:first} and one {@code rdf:rest}, it ends in {@code rdf:nil} and it has
      * no cycle. Empty when the list is malformed.
      */
-    static Optional<List<Node>> list(Graph graph, Node head) {
+    public static Optional<List<Node>> list(Graph graph, Node head) {
         List<Node> members = new ArrayList<>();
         Set<Node> seen = new HashSet<>();
         Node cell = head;
