@@ -76,14 +76,19 @@ public final class BenchRun {
         }
         results.put("fit", fits(results));
         results.put("finished", Instant.now().toString());
-        BenchReport.write(results, out);
-        Files.writeString(out.resolve("cost.svg"), CostPlot.svg(results));
+        writeReports(results, out);
         try ( var left = Files.list(work) ) {
             if ( left.findAny().isEmpty() )
                 Files.delete(work);
         }
         say("results in %s: results.json, results.csv, http.csv, results.md, cost.svg", out);
         return results;
+    }
+
+    /** Writes results.json, the CSV and Markdown reports and the plot of {@code results} into {@code out}. */
+    public static void writeReports(JsonObject results, Path out) throws IOException {
+        BenchReport.write(results, out);
+        Files.writeString(out.resolve("cost.svg"), CostPlot.svg(results));
     }
 
     private long writeWorld(long target, Path file) throws IOException {

@@ -1,5 +1,6 @@
 package org.diplomacykg.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonParseException;
 import org.diplomacykg.bench.BenchRun;
 import org.diplomacykg.bench.BenchSettings;
 import org.diplomacykg.bench.WorldSource;
@@ -73,11 +77,17 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Time limit of the incremental measurement per size (default: ${DEFAULT-VALUE}).")
     private double budget;
 
+    @Option(names = "--replot", paramLabel = "FILE",
+            description = "Measure nothing: write the reports and the plot again, into --out, from the results.json of an earlier run.")
+    private Path replot;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if ( replot != null )
+            return replot();
         BenchSettings settings;
         WorldSource world;
         try {
@@ -91,6 +101,21 @@ public final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter progress = spec.commandLine().getOut();
         new BenchRun(settings, world, progress).run();
+        return 0;
+    }
+
+    private int replot() throws IOException {
+        if ( !Files.isRegularFile(replot) )
+            throw new ParameterException(spec.commandLine(), "no results file " + replot);
+        JsonObject results;
+        try {
+            results = JSON.read(replot.toString());
+        } catch (JsonParseException ex) {
+            throw new ParameterException(spec.commandLine(), replot + " is not JSON: " + ex.getMessage());
+        }
+        Files.createDirectories(out);
+        BenchRun.writeReports(results, out);
+        spec.commandLine().getOut().printf("reports of %s written to %s%n", replot, out);
         return 0;
     }
 }

@@ -86,7 +86,14 @@ class TestBenchCommand {
         Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("cost.svg").toFile());
         assertEquals("svg", svg.getDocumentElement().getLocalName() == null ? svg.getDocumentElement().getNodeName()
                                                                             : svg.getDocumentElement().getLocalName());
-        assertEquals(4, svg.getElementsByTagName("circle").getLength(), "two sizes, two engines");
+        assertEquals(6, svg.getElementsByTagName("circle").getLength(), "two sizes; full run, rules alone, RETE");
+
+        // The reports can be written again from results.json alone, measuring nothing.
+        Path again = out.resolve("again");
+        assertEquals(0, Main.commandLine().execute("bench", "--replot", out.resolve("results.json").toString(),
+                                                   "--out", again.toString()));
+        assertEquals(Files.readString(out.resolve("results.md")), Files.readString(again.resolve("results.md")));
+        assertEquals(Files.readString(out.resolve("cost.svg")), Files.readString(again.resolve("cost.svg")));
     }
 
     @Test
