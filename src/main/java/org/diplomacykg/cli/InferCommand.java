@@ -154,14 +154,14 @@ public final class InferCommand implements Callable<Integer> {
             if ( conclusion == null || rule == null )
                 continue;
             List<Node> premiseNodes = Iter.toList(g.find(d, DKG.Nodes.premise, Node.ANY).mapWith(Triple::getObject));
-            // Premise IRIs end in their position (.../premise/1, .../premise/2, ...): shorter first keeps 2 before 10.
-            premiseNodes.sort(Comparator.comparingInt((Node n) -> str(n).length()).thenComparing(InferCommand::str));
             List<Triple> premises = new ArrayList<>();
             for ( Node p : premiseNodes ) {
                 Triple premise = statement(g, p);
                 if ( premise != null )
                     premises.add(premise);
             }
+            // Premise descriptions are shared between derivations and keep no position: print them sorted.
+            premises.sort(Comparator.comparing((Triple t) -> str(t)));
             String ruleIri = rule.isURI() ? rule.getURI() : str(rule);
             reasons.computeIfAbsent(conclusion, k -> new ArrayList<>())
                    .add(new Because(ruleIri, label(g, rule, ruleIri), premises));

@@ -136,6 +136,36 @@ class TestMaterialiser {
         assertEquals(2, countDerivations(), "the two remaining reasons are written");
     }
 
+    @Test
+    void aPremiseOfSeveralDerivationsIsDescribedOnceAndGoesWithTheLast() {
+        Rule pToR = new Step("p-to-r", P, R);
+        materialiser = new Materialiser(ontology -> List.of(pToQ, pToR));
+        write(() -> {
+            dsg.add(SOURCE, uri("a"), P, uri("b"));
+            materialiser.materialiseAll(dsg);
+        });
+        assertEquals(2, countDerivations());
+        assertEquals(1, premiseDescriptions(), "both derivations link to one description of (a p b)");
+
+        ChangeSet changes = new ChangeSet();
+        write(() -> {
+            dsg.delete(SOURCE, uri("a"), P, uri("b"));
+            changes.touched(SOURCE, Triple.create(uri("a"), P, uri("b")));
+            changes.retracted(Triple.create(uri("a"), P, uri("b")));
+            materialiser.update(dsg, changes);
+        });
+        assertEquals(0, countDerivations());
+        assertEquals(0, premiseDescriptions(), "no description is left behind");
+        int described = Txn.calculateRead(dsg, () -> dsg.getGraph(Graphs.Nodes.EXPLANATIONS)
+            .find(Node.ANY, RDF.Nodes.subject, Node.ANY).toList().size());
+        assertEquals(0, described, "nothing is described any more");
+    }
+
+    private long premiseDescriptions() {
+        return Txn.calculateRead(dsg, () -> (long) dsg.getGraph(Graphs.Nodes.EXPLANATIONS)
+            .find(Node.ANY, RDF.Nodes.type, DKG.Nodes.Premise).toList().size());
+    }
+
     /** Records an added triple as the dataset wrapper does. */
     private static void added(ChangeSet changes, Triple t) {
         changes.touched(SOURCE, t);

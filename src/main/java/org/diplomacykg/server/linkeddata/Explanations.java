@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
 import org.diplomacykg.vocab.DKG;
@@ -13,7 +14,8 @@ import org.diplomacykg.vocab.Graphs;
 
 /**
  * Why an inferred triple holds, read from the explanations graph: each derivation of it, with
- * the rule that made it and the premises it rests on (in the order the rule gave them).
+ * the rule that made it and the premises it rests on (in N-Triples order: a premise's
+ * description is shared by every derivation resting on it, so it keeps no position).
  * Call inside a read transaction.
  */
 final class Explanations {
@@ -60,14 +62,13 @@ final class Explanations {
     private List<Triple> premises(Node derivation) {
         List<Node> nodes = new ArrayList<>();
         dataset.find(GRAPH, derivation, DKG.Nodes.premise, Node.ANY).forEachRemaining(q -> nodes.add(q.getObject()));
-        // .../premise/1, .../premise/2, ..., .../premise/10: shorter IRIs first keeps the numbers in order.
-        nodes.sort(Comparator.comparing((Node n) -> n.toString().length()).thenComparing((Node n) -> n.toString()));
         List<Triple> premises = new ArrayList<>();
         for ( Node p : nodes ) {
             Node s = one(p, RDF.Nodes.subject), pr = one(p, RDF.Nodes.predicate), o = one(p, RDF.Nodes.object);
             if ( s != null && pr != null && o != null )
                 premises.add(Triple.create(s, pr, o));
         }
+        premises.sort(Comparator.comparing(NodeFmtLib::str));
         return premises;
     }
 
