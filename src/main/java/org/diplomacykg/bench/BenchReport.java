@@ -31,7 +31,8 @@ final class BenchReport {
             + "heap_bytes_per_triple,quads_held,service_status,service_ms,service_peak_heap_mb,service_inferred,"
             + "service_inferred_per_s,rete_status,rete_ms,rete_peak_heap_mb,rete_inferred,rete_inferred_per_s,"
             + "rete_over_service,insert_p50_ms,insert_p99_ms,delete_p50_ms,delete_p99_ms,incremental_ops,"
-            + "full_materialise_ms,service_rules_ms,rete_over_rules\n");
+            + "full_materialise_ms,service_rules_ms,rete_over_rules,tdb2_rules_ms,tdb2_materialise_ms,"
+            + "tdb2_peak_heap_mb,tdb2_quads_held\n");
         for ( JsonValue v : results.get("sizes").getAsArray() ) {
             JsonObject size = v.getAsObject();
             JsonObject tdb = Json.obj(size, BenchStep.TDB), service = Json.obj(size, BenchStep.SERVICE),
@@ -48,7 +49,9 @@ final class BenchReport {
                 Json.get(rete, "inferred_per_s"), ratio(size), Json.get(Json.obj(incr, "insert"), "p50_ms"),
                 Json.get(Json.obj(incr, "insert"), "p99_ms"), Json.get(Json.obj(incr, "delete"), "p50_ms"),
                 Json.get(Json.obj(incr, "delete"), "p99_ms"), Json.get(Json.obj(incr, "insert"), "count"),
-                Json.get(service, "materialise_ms"), Json.get(service, "rules_ms"), ratio(size, "rules_ms"));
+                Json.get(service, "materialise_ms"), Json.get(service, "rules_ms"), ratio(size, "rules_ms"),
+                Json.get(tdb, "rules_ms"), Json.get(tdb, "materialise_ms"), Json.get(tdb, "peak_heap_mb"),
+                Json.get(tdb, "quads_held"));
             sb.append('\n');
         }
         return sb.toString();

@@ -59,7 +59,8 @@ public final class BenchRun {
             List<String> steps = new ArrayList<>();
             if ( settings.runs(BenchStep.TDB) )
                 steps.add(BenchStep.TDB);
-            steps.add(settings.runs(BenchStep.INCREMENTAL) ? BenchStep.INCREMENTAL : BenchStep.SERVICE);
+            if ( settings.runs(BenchStep.SERVICE) )
+                steps.add(settings.runs(BenchStep.INCREMENTAL) ? BenchStep.INCREMENTAL : BenchStep.SERVICE);
             if ( settings.runs(BenchStep.RETE) )
                 steps.add(BenchStep.RETE);
             if ( settings.runs(BenchStep.HTTP) )
@@ -101,7 +102,7 @@ public final class BenchRun {
     /** The exponents of materialisation time against asserted triples, per engine. */
     static JsonObject fits(JsonObject results) {
         JsonObject fit = new JsonObject();
-        for ( String engine : List.of(BenchStep.SERVICE, BenchStep.RETE) ) {
+        for ( String engine : List.of(BenchStep.SERVICE, BenchStep.TDB, BenchStep.RETE) ) {
             List<ScalingFit.Point> points = new ArrayList<>();
             for ( var v : results.get("sizes").getAsArray() ) {
                 JsonObject step = Json.obj(v.getAsObject(), engine);

@@ -17,7 +17,8 @@ import org.apache.jena.atlas.json.JsonObject;
  * @param ontology        the ontology file (Turtle) every world is reasoned with
  * @param xmx             heap of each child JVM ({@code -Xmx}), e.g. {@code 8g}
  * @param stepTimeout     time limit of each child JVM
- * @param skip            steps not to run: {@code tdb}, {@code rete}, {@code incremental}, {@code http}
+ * @param skip            steps not to run: {@code tdb}, {@code service} (the in-memory store, with its
+ *                        incremental step), {@code rete}, {@code incremental}, {@code http}
  * @param clients         HTTP concurrency levels
  * @param durationSeconds length of each HTTP run
  * @param repetitions     inserts and deletes of the incremental measurement, at most
@@ -28,7 +29,7 @@ public record BenchSettings(List<Long> sizes, long seed, Path out, Path ontology
                             double budgetSeconds) {
 
     /** The steps {@code --skip} may name. */
-    public static final Set<String> SKIPPABLE = Set.of(BenchStep.TDB, BenchStep.RETE, BenchStep.INCREMENTAL, BenchStep.HTTP);
+    public static final Set<String> SKIPPABLE = Set.of(BenchStep.TDB, BenchStep.SERVICE, BenchStep.RETE, BenchStep.INCREMENTAL, BenchStep.HTTP);
 
     public BenchSettings {
         if ( sizes.isEmpty() || sizes.stream().anyMatch(s -> s <= 0) )

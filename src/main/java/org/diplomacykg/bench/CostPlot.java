@@ -22,6 +22,7 @@ final class CostPlot {
 
     static String svg(JsonObject results) {
         List<Series> series = List.of(series(results, BenchStep.SERVICE, "materialise_ms", "service: full run, stored and explained", "#1f77b4"),
+                                      series(results, BenchStep.TDB, "materialise_ms", "service: full run into TDB2 on disk", "#9467bd"),
                                       series(results, BenchStep.SERVICE, "rules_ms", "service: the rules alone, in memory", "#2ca02c"),
                                       series(results, BenchStep.RETE, "materialise_ms", "Jena FORWARD_RETE, same rules", "#d62728"));
         double xMin = Double.MAX_VALUE, xMax = 0, yMin = Double.MAX_VALUE, yMax = 0;
@@ -103,9 +104,10 @@ final class CostPlot {
             if ( step == null )
                 continue;
             double n = Json.get(size, "triples");
-            if ( "ok".equals(step.getString("status")) && Json.get(step, key) > 0 )
+            boolean ok = "ok".equals(step.getString("status"));
+            if ( ok && Json.get(step, key) > 0 )
                 points.add(new double[] { n, Json.get(step, key) });
-            else if ( n > 0 )
+            else if ( !ok && n > 0 )
                 failed.add(n);
         }
         return new Series(name, colour, points, failed);

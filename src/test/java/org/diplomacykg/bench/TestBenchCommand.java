@@ -59,12 +59,16 @@ class TestBenchCommand {
             assertTrue(Json.get(service, "bytes_per_triple") > 0);
             assertTrue(Json.get(Json.obj(Json.obj(service, "incremental"), "insert"), "count") > 0);
             assertTrue(Json.get(Json.obj(size, "rete"), "inferred") > 0);
+            JsonObject tdb = Json.obj(size, "tdb");
+            assertEquals(Json.get(service, "inferred"), Json.get(tdb, "inferred"), "the same inferences on disk as in memory");
+            assertEquals(Json.get(service, "quads_held"), Json.get(tdb, "quads_held"), "the same quads on disk as in memory");
             for ( JsonValue run : Json.obj(size, "http").get("runs").getAsArray() )
                 for ( String server : List.of("service", "fuseki") )
                     assertTrue(Json.get(Json.obj(run.getAsObject(), server), "count") > 0, server + " answered");
         }
         assertTrue(Double.isFinite(Json.get(Json.obj(results, "fit"), "service")));
         assertTrue(Double.isFinite(Json.get(Json.obj(results, "fit"), "rete")));
+        assertTrue(Double.isFinite(Json.get(Json.obj(results, "fit"), "tdb")));
 
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         assertEquals(3, csv.size());
@@ -80,13 +84,15 @@ class TestBenchCommand {
 
         String md = Files.readString(out.resolve("results.md"));
         assertTrue(md.contains("| triples | service |"), md);
+        assertTrue(md.contains("| triples | load | rules only | full materialisation |"), md);
         assertTrue(md.contains("Scaling exponent"), md);
         assertFalse(md.contains("NaN"), md);
 
         Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("cost.svg").toFile());
         assertEquals("svg", svg.getDocumentElement().getLocalName() == null ? svg.getDocumentElement().getNodeName()
                                                                             : svg.getDocumentElement().getLocalName());
-        assertEquals(6, svg.getElementsByTagName("circle").getLength(), "two sizes; full run, rules alone, RETE");
+        assertEquals(8, svg.getElementsByTagName("circle").getLength(),
+                     "two sizes; full run in memory and on disk, rules alone, RETE");
 
         // The reports can be written again from results.json alone, measuring nothing.
         Path again = out.resolve("again");
