@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -166,13 +167,27 @@ final class IncrementalUpdate {
         touched.addAll(found.keySet());
         touched.addAll(overDeleted);
         touched.addAll(added);
+        Map<Triple, Set<String>> writtenOf = new LinkedHashMap<>();
+        Set<Triple> workedOutAgain = new LinkedHashSet<>();
         for ( Triple c : touched ) {
             boolean was = storedInferred.contains(c);
             boolean is = inferred.contains(c);
             if ( !was && !is )
                 continue;
             Set<String> written = was ? new HashSet<>(ExplanationWriter.written(dsg, c)) : Set.of();
-            Map<String, Derivation> now = is ? chosenNow(c, written) : Map.of();
+            writtenOf.put(c, written);
+            if ( is && needsAllDerivations(c, written) )
+                workedOutAgain.add(c);
+        }
+        Map<Triple, Set<Derivation>> all = allDerivations(workedOutAgain);
+        writtenOf.forEach((c, written) -> {
+            Map<String, Derivation> now;
+            if ( !inferred.contains(c) )
+                now = Map.of();
+            else if ( workedOutAgain.contains(c) )
+                now = byId(Materialiser.chosenOf(all.getOrDefault(c, Set.of())));
+            else
+                now = chosenFromWrittenAndFound(c, written);
             for ( String id : written ) {
                 if ( !now.containsKey(id) )
                     ExplanationWriter.remove(dsg, id);
@@ -181,40 +196,50 @@ final class IncrementalUpdate {
                 if ( !written.contains(id) )
                     ExplanationWriter.write(dsg, d);
             });
-        }
+        });
     }
 
     /**
-     * The derivations to write for {@code c} (inferred now), by id; a null value for one
-     * already written. The chosen ones are the smallest ids of all of c's derivations. When
-     * none of those written has been lost, the smallest of the written and the newly found
-     * are the same (a derivation neither written nor found now was not chosen before and has
-     * a larger id than every written one); else, and when c was asserted before, all of c's
-     * derivations are worked out backwards.
+     * Whether the derivations to write for {@code c} (inferred now) must be chosen from all of
+     * c's derivations, worked out backwards: when one of those written has been lost, or c was
+     * asserted before. Otherwise the smallest ids of the written and the newly found are the
+     * chosen ones (a derivation neither written nor found now was not chosen before and has a
+     * larger id than every written one).
      */
-    private Map<String, Derivation> chosenNow(Triple c, Set<String> written) {
+    private boolean needsAllDerivations(Triple c, Set<String> written) {
+        if ( !storedInferred.contains(c) && removed.contains(c) )
+            return true;
         Set<Derivation> now = found.getOrDefault(c, Set.of());
-        boolean writtenLost = false;
         for ( Derivation d : lost.getOrDefault(c, Set.of()) ) {
-            if ( !now.contains(d) && written.contains(ExplanationWriter.id(d)) ) {
-                writtenLost = true;
-                break;
-            }
+            if ( !now.contains(d) && written.contains(ExplanationWriter.id(d)) )
+                return true;
         }
-        boolean newlyInferred = !storedInferred.contains(c);
-        if ( writtenLost || (newlyInferred && removed.contains(c)) ) {
-            List<Derivation> all = new ArrayList<>();
-            for ( Rule rule : Materialiser.concludersOf(rules, List.of(c)) ) {
-                rule.applyConcluding(after, List.of(c), d -> {
-                    if ( d.conclusion().equals(c) )
-                        all.add(d);
-                });
-            }
-            return byId(Materialiser.chosenOf(new LinkedHashSet<>(all)));
+        return false;
+    }
+
+    /**
+     * Every derivation of the given triples over the data as it is now, by conclusion. One
+     * backward run per rule for all of them: a rule that works out whole groups (all the
+     * tenures of a role) does each group once, not once per triple.
+     */
+    private Map<Triple, Set<Derivation>> allDerivations(Set<Triple> conclusions) {
+        Map<Triple, Set<Derivation>> out = new HashMap<>();
+        if ( conclusions.isEmpty() )
+            return out;
+        for ( Rule rule : Materialiser.concludersOf(rules, conclusions) ) {
+            rule.applyConcluding(after, conclusions, d -> {
+                if ( conclusions.contains(d.conclusion()) )
+                    out.computeIfAbsent(d.conclusion(), k -> new LinkedHashSet<>()).add(d);
+            });
         }
+        return out;
+    }
+
+    /** The chosen derivations of {@code c} among those written (null values) and those found now. */
+    private Map<String, Derivation> chosenFromWrittenAndFound(Triple c, Set<String> written) {
         Map<String, Derivation> candidates = new TreeMap<>();
         written.forEach(id -> candidates.put(id, null));
-        now.forEach(d -> candidates.put(ExplanationWriter.id(d), d));
+        found.getOrDefault(c, Set.of()).forEach(d -> candidates.put(ExplanationWriter.id(d), d));
         return Materialiser.chosen(candidates);
     }
 
