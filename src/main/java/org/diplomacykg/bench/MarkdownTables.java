@@ -15,9 +15,26 @@ final class MarkdownTables {
         JsonObject settings = Json.obj(results, "settings");
         sb.append("Machine: ").append(machine.getString("cpu")).append(", ").append(fmt(Json.get(machine, "cpus")))
           .append(" cores, ").append(fmt(Json.get(machine, "memory_gib"))).append(" GiB; ").append(machine.getString("java"))
-          .append(". Child JVMs -Xmx").append(settings.getString("xmx")).append(", step timeout ")
-          .append(fmt(Json.get(settings, "step_timeout_s"))).append(" s; seed ").append(fmt(Json.get(settings, "seed")))
-          .append(". Run ").append(results.getString("started")).append(".\n\n");
+          .append(".");
+        if ( !results.hasKey("runs") ) {
+            sb.append(' ').append(settingsLine(settings)).append(" Run ").append(results.getString("started")).append(".\n\n");
+        } else {
+            sb.append(" Several runs, each size from one of them:\n\n");
+            int i = 1;
+            for ( JsonValue v : results.get("runs").getAsArray() ) {
+                JsonObject run = v.getAsObject();
+                JsonObject s = Json.obj(run, "settings");
+                sb.append(i++).append(". `").append(run.getString("file")).append("`, started ").append(run.getString("started"))
+                  .append(": ").append(settingsLine(s));
+                if ( s.hasKey("skip") && !s.get("skip").getAsArray().isEmpty() ) {
+                    sb.append(" Skipped:");
+                    s.get("skip").getAsArray().forEach(k -> sb.append(' ').append(k.getAsString().value()));
+                    sb.append('.');
+                }
+                sb.append('\n');
+            }
+            sb.append('\n');
+        }
 
         sb.append("Loading and memory (asserted triples; heap per triple held counts the inferred and explanation quads too):\n\n");
         sb.append("| triples | load into memory | load into TDB2 | TDB2 on disk | heap per triple held | quads held |\n");
@@ -130,6 +147,11 @@ final class MarkdownTables {
         if ( !ok(o) )
             return status(o);
         return String.format(Locale.ROOT, "%,d/s", Math.round(Json.get(o, key)));
+    }
+
+    private static String settingsLine(JsonObject settings) {
+        return "Child JVMs -Xmx" + settings.getString("xmx") + ", step timeout " + fmt(Json.get(settings, "step_timeout_s"))
+               + " s; seed " + fmt(Json.get(settings, "seed")) + ".";
     }
 
     private static String ms(JsonObject o, String key) {

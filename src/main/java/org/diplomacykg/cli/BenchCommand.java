@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonParseException;
 import org.diplomacykg.bench.BenchRun;
 import org.diplomacykg.bench.BenchSettings;
+import org.diplomacykg.bench.MergedRuns;
 import org.diplomacykg.bench.WorldSource;
 
 import picocli.CommandLine.Command;
@@ -77,16 +79,17 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Time limit of the incremental measurement per size (default: ${DEFAULT-VALUE}).")
     private double budget;
 
-    @Option(names = "--replot", paramLabel = "FILE",
-            description = "Measure nothing: write the reports and the plot again, into --out, from the results.json of an earlier run.")
-    private Path replot;
+    @Option(names = "--replot", paramLabel = "FILE", arity = "1..*",
+            description = "Measure nothing: write the reports and the plot again, into --out, from the results.json of "
+                          + "an earlier run, or of several runs of different sizes put side by side.")
+    private List<Path> replot;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if ( replot != null )
+        if ( replot != null && !replot.isEmpty() )
             return replot();
         BenchSettings settings;
         WorldSource world;
@@ -105,17 +108,28 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private int replot() throws IOException {
-        if ( !Files.isRegularFile(replot) )
-            throw new ParameterException(spec.commandLine(), "no results file " + replot);
+        List<JsonObject> runs = new ArrayList<>();
+        for ( Path file : replot ) {
+            if ( !Files.isRegularFile(file) )
+                throw new ParameterException(spec.commandLine(), "no results file " + file);
+            try {
+                JsonObject run = JSON.read(file.toString());
+                if ( !run.hasKey("sizes") || !run.get("sizes").isArray() )
+                    throw new ParameterException(spec.commandLine(), file + " is not the results.json of a bench run");
+                runs.add(run);
+            } catch (JsonParseException ex) {
+                throw new ParameterException(spec.commandLine(), file + " is not JSON: " + ex.getMessage());
+            }
+        }
         JsonObject results;
         try {
-            results = JSON.read(replot.toString());
-        } catch (JsonParseException ex) {
-            throw new ParameterException(spec.commandLine(), replot + " is not JSON: " + ex.getMessage());
+            results = MergedRuns.merge(runs, replot.stream().map(Path::toString).toList());
+        } catch (IllegalArgumentException ex) {
+            throw new ParameterException(spec.commandLine(), ex.getMessage());
         }
         Files.createDirectories(out);
         BenchRun.writeReports(results, out);
-        spec.commandLine().getOut().printf("reports of %s written to %s%n", replot, out);
+        spec.commandLine().getOut().printf("reports of %s written to %s%n", String.join(", ", replot.stream().map(Path::toString).toList()), out);
         return 0;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -30,6 +31,34 @@ class TestBenchParts {
 
     @TempDir
     Path work;
+
+    @Test
+    void runsOfDifferentSizesMakeOneReport() {
+        JsonObject small = run("a", "[]", "{ \"target\": 1000, \"triples\": 1000, "
+            + "\"tdb\": { \"status\": \"ok\", \"materialise_ms\": 10 }, \"rete\": { \"status\": \"ok\", \"materialise_ms\": 40 } }");
+        JsonObject large = run("b", "[\"rete\"]", "{ \"target\": 100000, \"triples\": 100000, "
+            + "\"tdb\": { \"status\": \"ok\", \"materialise_ms\": 1000 } }");
+        JsonObject merged = MergedRuns.merge(List.of(large, small), List.of("large.json", "small.json"));
+        List<Double> targets = merged.get("sizes").getAsArray().stream().map(v -> Json.get(v.getAsObject(), "target")).toList();
+        assertEquals(List.of(1000.0, 100000.0), targets, "in order of size");
+        assertEquals(1.0, Json.get(Json.obj(merged, "fit"), "tdb"), 1e-9, "the fit spans both runs: 100x the triples, 100x the time");
+        String md = MarkdownTables.of(merged);
+        assertTrue(md.contains("`large.json`") && md.contains("`small.json`") && md.contains("Skipped: rete"), md);
+        assertTrue(CostPlot.svg(merged).contains("<svg"));
+
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+            () -> MergedRuns.merge(List.of(small, run("c", "[]", "{ \"target\": 1000, \"triples\": 1000 }")),
+                                   List.of("small.json", "again.json")));
+        assertTrue(twice.getMessage().contains("small.json") && twice.getMessage().contains("again.json"), twice.getMessage());
+    }
+
+    /** A minimal results.json of one run with one size. */
+    private static JsonObject run(String started, String skip, String size) {
+        return JSON.parse("{ \"started\": \"" + started + "\", "
+            + "\"machine\": { \"cpu\": \"test\", \"cpus\": 2, \"memory_gib\": 1, \"java\": \"test\" }, "
+            + "\"settings\": { \"xmx\": \"1g\", \"step_timeout_s\": 60, \"seed\": 1, \"skip\": " + skip + " }, "
+            + "\"sizes\": [ " + size + " ] }");
+    }
 
     @Test
     void everyQueryOfTheMixAnswersOnAGeneratedWorld() {
