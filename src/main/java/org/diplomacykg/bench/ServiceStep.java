@@ -16,7 +16,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
-import org.diplomacykg.reasoning.MaterialisationReport;
 import org.diplomacykg.reasoning.Materialiser;
 import org.diplomacykg.store.InferringDatasetGraph;
 import org.diplomacykg.store.Store;
@@ -44,24 +43,7 @@ final class ServiceStep {
         o.put("load_ms", Json.num(loadNanos / 1e6));
         o.put("load_triples_per_s", Json.num(triples / (loadNanos / 1e9)));
 
-        Materialiser materialiser = Materialiser.standard();
-        // The rules alone first (in memory, nothing written): the part comparable with RETE,
-        // which neither stores its conclusions in a dataset nor explains them.
-        Heap.usedAfterGc();
-        start = System.nanoTime();
-        long derived = Txn.calculateRead(base, () -> materialiser.derive(base).size());
-        o.put("rules_ms", Json.num((System.nanoTime() - start) / 1e6));
-        o.put("rules_inferred", derived);
-
-        Heap.usedAfterGc();
-        Heap.resetPeak();
-        start = System.nanoTime();
-        MaterialisationReport report = Txn.calculateWrite(base, () -> materialiser.materialiseAll(base));
-        long materialiseNanos = System.nanoTime() - start;
-        o.put("materialise_ms", Json.num(materialiseNanos / 1e6));
-        o.put("peak_heap_mb", Json.num(Heap.peak() / 1048576.0));
-        o.put("inferred", report.inferredTriples());
-        o.put("inferred_per_s", Json.num(report.inferredTriples() / (materialiseNanos / 1e9)));
+        Materialiser materialiser = Materialisation.measure(base, o);
 
         long held = Txn.calculateRead(base, () -> Iter.count(base.find()));
         long heapAfter = Heap.usedAfterGc();

@@ -13,8 +13,6 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
-import org.diplomacykg.reasoning.MaterialisationReport;
-import org.diplomacykg.reasoning.Materialiser;
 
 /**
  * A new TDB2 store on disk, as {@code load --tdb} builds one: parse and load rate in one write
@@ -40,22 +38,7 @@ final class TdbStep {
             // Allocated file sizes: TDB2 grows its files in blocks, so small stores look large per triple.
             o.put("disk_bytes", sizeOf(dir));
 
-            Materialiser materialiser = Materialiser.standard();
-            Heap.usedAfterGc();
-            start = System.nanoTime();
-            long derived = Txn.calculateRead(dataset, () -> materialiser.derive(dsg).size());
-            o.put("rules_ms", Json.num((System.nanoTime() - start) / 1e6));
-            o.put("rules_inferred", derived);
-
-            Heap.usedAfterGc();
-            Heap.resetPeak();
-            start = System.nanoTime();
-            MaterialisationReport report = Txn.calculateWrite(dataset, () -> materialiser.materialiseAll(dsg));
-            nanos = System.nanoTime() - start;
-            o.put("materialise_ms", Json.num(nanos / 1e6));
-            o.put("peak_heap_mb", Json.num(Heap.peak() / 1048576.0));
-            o.put("inferred", report.inferredTriples());
-            o.put("inferred_per_s", Json.num(report.inferredTriples() / (nanos / 1e9)));
+            Materialisation.measure(dsg, o);
             o.put("quads_held", Txn.calculateRead(dataset, () -> dsg.stream().count()));
             o.put("disk_bytes_materialised", sizeOf(dir));
             return o;
