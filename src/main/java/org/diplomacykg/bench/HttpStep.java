@@ -1,6 +1,8 @@
 package org.diplomacykg.bench;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
@@ -17,8 +19,9 @@ import org.diplomacykg.store.Store;
 /**
  * Query latency and throughput of the real service ({@link KgServer}, read-only, defaults) and
  * of a plain Fuseki serving a copy of the same materialised quads (asserted and inferred) from
- * the same kind of store, with the same union default graph, side by side in one JVM. Both get
- * the same warm-up, then each concurrency level runs on one server and then the other.
+ * the same kind of store, with the same union default graph, side by side in one JVM. At each
+ * concurrency level the clients take turns between the two servers in short slices
+ * ({@link HttpLoad}), so that both are measured under the same conditions.
  */
 final class HttpStep {
 
@@ -38,22 +41,22 @@ final class HttpStep {
         fuseki.start();
         try {
             QueryMix mix = QueryMix.standard();
-            HttpLoad onService = new HttpLoad("http://localhost:" + kg.getHttpPort() + "/kg/sparql", mix);
-            HttpLoad onFuseki = new HttpLoad("http://localhost:" + fuseki.getHttpPort() + "/kg/sparql", mix);
+            Map<String, String> endpoints = new LinkedHashMap<>();
+            endpoints.put("service", "http://localhost:" + kg.getHttpPort() + "/kg/sparql");
+            endpoints.put("fuseki", "http://localhost:" + fuseki.getHttpPort() + "/kg/sparql");
+            HttpLoad load = new HttpLoad(endpoints, mix);
             JsonObject o = new JsonObject();
             o.put("triples", triples);
             o.put("queries", names(mix));
-            o.put("service_status", statuses(onService.probe()));
-            o.put("fuseki_status", statuses(onFuseki.probe()));
-            double warmUp = Math.min(5, request.durationSeconds());
-            onService.run(2, warmUp);
-            onFuseki.run(2, warmUp);
+            Map<String, List<Integer>> statuses = load.probe();
+            o.put("service_status", statuses(statuses.get("service")));
+            o.put("fuseki_status", statuses(statuses.get("fuseki")));
+            o.put("slice_ms", HttpLoad.SLICE_NANOS / 1_000_000);
+            load.run(2, Math.min(5, request.durationSeconds()));
             JsonArray runs = new JsonArray();
             for ( int clients : request.clients() ) {
-                JsonObject run = new JsonObject();
+                JsonObject run = load.run(clients, request.durationSeconds());
                 run.put("clients", clients);
-                run.put("service", onService.run(clients, request.durationSeconds()));
-                run.put("fuseki", onFuseki.run(clients, request.durationSeconds()));
                 runs.add(run);
             }
             o.put("runs", runs);
