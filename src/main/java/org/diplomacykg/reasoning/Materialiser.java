@@ -3,13 +3,13 @@ package org.diplomacykg.reasoning;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.jena.atlas.iterator.Iter;
@@ -122,7 +122,7 @@ public final class Materialiser {
     public Graph derive(DatasetGraph dsg) {
         List<Rule> rs = rulesFromOntology.apply(dsg.getGraph(Graphs.Nodes.ONTOLOGY));
         Graph inferred = GraphFactory.createGraphMem();
-        fixpoint(rs, assertedCopy(dsg), inferred, new HashSet<>());
+        fixpoint(rs, assertedCopy(dsg), inferred, d -> {});
         return inferred;
     }
 
@@ -134,11 +134,11 @@ public final class Materialiser {
     private MaterialisationReport full(DatasetGraph dsg) {
         long start = System.nanoTime();
         Graph inferred = GraphFactory.createGraphMem();
-        Set<Derivation> all = new HashSet<>();
-        fixpoint(rules, assertedCopy(dsg), inferred, all);
+        ChosenDerivations chosen = new ChosenDerivations();
+        fixpoint(rules, assertedCopy(dsg), inferred, chosen::add);
 
         int[] counts = writeInferred(dsg, inferred);
-        writeExplanations(dsg, all);
+        writeExplanations(dsg, chosen);
         inferredCount = inferred.size();
 
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -162,15 +162,16 @@ public final class Materialiser {
 
     /**
      * Applies the rules over asserted ∪ inferred until no rule adds a conclusion: every rule
-     * over everything once, then each round only from what the last one inferred.
+     * over everything once, then each round only from what the last one inferred. Every
+     * derivation of a triple not asserted goes to {@code derivations}.
      */
-    private static void fixpoint(List<Rule> toRun, Graph asserted, Graph inferred, Set<Derivation> all) {
+    private static void fixpoint(List<Rule> toRun, Graph asserted, Graph inferred, Consumer<Derivation> derivations) {
         Graph view = new Union(asserted, inferred);
         Set<Triple> fresh = new LinkedHashSet<>();
         for ( Rule rule : toRun ) {
             List<Derivation> found = new ArrayList<>();
             rule.apply(view, found::add);
-            keep(found, asserted, inferred, all, fresh);
+            keep(found, asserted, inferred, derivations, fresh);
         }
         while ( !fresh.isEmpty() ) {
             Set<Triple> frontier = fresh;
@@ -178,16 +179,18 @@ public final class Materialiser {
             for ( Rule rule : readersOf(toRun, frontier) ) {
                 List<Derivation> found = new ArrayList<>();
                 rule.applyChanged(view, frontier, found::add);
-                keep(found, asserted, inferred, all, fresh);
+                keep(found, asserted, inferred, derivations, fresh);
             }
         }
     }
 
-    private static void keep(List<Derivation> found, Graph asserted, Graph inferred, Set<Derivation> all, Set<Triple> fresh) {
+    private static void keep(List<Derivation> found, Graph asserted, Graph inferred, Consumer<Derivation> derivations,
+                             Set<Triple> fresh) {
         for ( Derivation d : found ) {
             Triple conclusion = d.conclusion();
-            if ( asserted.contains(conclusion) || !all.add(d) )
+            if ( asserted.contains(conclusion) )
                 continue;
+            derivations.accept(d);
             if ( !inferred.contains(conclusion) ) {
                 inferred.add(conclusion);
                 fresh.add(conclusion);
@@ -240,15 +243,12 @@ public final class Materialiser {
     }
 
     /** Rewrites the explanations graph: the rules, then the chosen derivations of each inferred triple. */
-    private void writeExplanations(DatasetGraph dsg, Set<Derivation> all) {
+    private void writeExplanations(DatasetGraph dsg, ChosenDerivations chosen) {
         Node g = Graphs.Nodes.EXPLANATIONS;
         dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
         for ( Rule rule : rules )
             ExplanationWriter.triplesOf(rule).forEach(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
-        Map<Triple, List<Derivation>> byConclusion = new HashMap<>();
-        for ( Derivation d : all )
-            byConclusion.computeIfAbsent(d.conclusion(), k -> new ArrayList<>(1)).add(d);
-        byConclusion.values().forEach(ds -> chosenOf(ds).forEach(d -> ExplanationWriter.write(dsg, d)));
+        chosen.forEach(d -> ExplanationWriter.write(dsg, d));
     }
 
     /** {@link #chosen} of a collection; hashing only the few triples with more derivations than are written. */
