@@ -13,6 +13,8 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.diplomacykg.SparqlClient;
 import org.diplomacykg.TestServers;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,23 @@ class TestQueryEndpoints {
     static void stop() {
         if ( kg != null )
             kg.close();
+    }
+
+    /**
+     * A result many times the response buffer arrives whole (sent in chunks once the buffer
+     * fills), and the buffer is one Jetty keeps in its pool: Fuseki's own 5 MB buffer was
+     * allocated afresh for every response, which cost more than most queries.
+     */
+    @Test
+    void aResultLargerThanTheResponseBufferArrivesWhole() {
+        for ( Connector connector : kg.server().getJettyServer().getConnectors() )
+            assertEquals(KgServer.RESPONSE_BUFFER_BYTES, connector.getConnectionFactory(HttpConnectionFactory.class)
+                                                                  .getHttpConfiguration().getOutputBufferSize());
+        String manyRows = "SELECT * { ?s ?p ?o . ?s2 ?p2 ?o2 } LIMIT 5000";
+        HttpResponse<String> response = getQuery(kg.sparqlUrl(), manyRows, RESULTS_JSON);
+        requireOk(response);
+        assertTrue(response.body().length() > 10 * KgServer.RESPONSE_BUFFER_BYTES, "the result outgrows the buffer");
+        assertEquals(5000, parseResults(response.body(), ResultSetLang.RS_JSON).size());
     }
 
     static Stream<Arguments> endpointsAndMethods() {
