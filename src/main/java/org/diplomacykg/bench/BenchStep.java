@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
@@ -19,16 +20,17 @@ public final class BenchStep {
     /** The steps, by name. */
     static final String TDB = "tdb", SERVICE = "service", INCREMENTAL = "incremental", RETE = "rete", HTTP = "http";
 
+    /** Where this child JVM writes its figures; null when a step runs in the caller's JVM. */
+    private static Path resultFile;
+
     public static void main(String[] args) throws Exception {
         if ( args.length != 2 ) {
             System.err.println("usage: BenchStep REQUEST.json RESULT.json");
             System.exit(2);
         }
         StepRequest request = StepRequest.fromJson(JSON.read(args[0]));
-        JsonObject result = run(request);
-        try ( OutputStream out = Files.newOutputStream(Path.of(args[1])) ) {
-            JSON.write(out, result);
-        }
+        resultFile = Path.of(args[1]);
+        write(run(request));
         // Servers' and TDB2's non-daemon threads must not keep the JVM alive.
         System.exit(0);
     }
@@ -42,6 +44,25 @@ public final class BenchStep {
             case HTTP -> HttpStep.run(request);
             default -> throw new IOException("unknown step " + request.step());
         };
+    }
+
+    /**
+     * Saves the figures measured so far, so that a step stopped by its time limit or by the
+     * heap still reports what it measured before (a load and the rules alone at a size whose
+     * full run does not finish).
+     */
+    static void progress(JsonObject figuresSoFar) throws IOException {
+        if ( resultFile != null )
+            write(figuresSoFar);
+    }
+
+    /** Replaces the result file whole: a JVM killed while writing leaves the previous one. */
+    private static void write(JsonObject figures) throws IOException {
+        Path tmp = resultFile.resolveSibling(resultFile.getFileName() + ".tmp");
+        try ( OutputStream out = Files.newOutputStream(tmp) ) {
+            JSON.write(out, figures);
+        }
+        Files.move(tmp, resultFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private BenchStep() {}

@@ -15,7 +15,8 @@ import org.apache.jena.atlas.json.JsonObject;
  * Runs one {@link BenchStep} in a JVM of its own, with a fixed heap and a time limit, on the
  * class path of this one. The answer always has a {@code status}: {@code ok} (with the
  * step's figures), {@code oom} (the heap ran out), {@code timeout} (killed at the limit) or
- * {@code failed} (any other end; see the log).
+ * {@code failed} (any other end; see the log), the last three with whatever figures the step
+ * saved before it stopped.
  */
 final class ChildJvm {
 
@@ -47,13 +48,13 @@ final class ChildJvm {
         try {
             if ( !process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ) {
                 process.destroyForcibly().waitFor();
-                result = status("timeout");
+                result = measuredBefore(resultFile, "timeout");
             } else if ( process.exitValue() == 0 && Files.size(resultFile) > 0 ) {
                 result = JSON.read(resultFile.toString());
                 result.put("status", "ok");
             } else {
                 boolean oom = process.exitValue() == EXIT_OOM || Files.readString(logFile).contains("OutOfMemoryError");
-                result = status(oom ? "oom" : "failed");
+                result = measuredBefore(resultFile, oom ? "oom" : "failed");
                 result.put("exit_code", process.exitValue());
             }
         } finally {
@@ -67,8 +68,9 @@ final class ChildJvm {
         return result;
     }
 
-    private static JsonObject status(String status) {
-        JsonObject o = new JsonObject();
+    /** The figures the step saved before it stopped ({@link BenchStep#progress}), if any, with its status. */
+    private static JsonObject measuredBefore(Path resultFile, String status) throws IOException {
+        JsonObject o = Files.size(resultFile) > 0 ? JSON.read(resultFile.toString()) : new JsonObject();
         o.put("status", status);
         return o;
     }

@@ -69,7 +69,8 @@ final class MarkdownTables {
         eachSize(results, sb, size -> {
             JsonObject t = Json.obj(size, BenchStep.TDB);
             if ( !ok(t) || !t.hasKey("materialise_ms") )
-                return cells(count(size, "triples"), status(t), "", "", "", "", "", "", "");
+                // What it measured before it stopped: a load and the rules alone.
+                return cells(count(size, "triples"), ms(t, "load_ms"), ms(t, "rules_ms"), status(t), "", "", "", "", "");
             return cells(count(size, "triples"), ms(t, "load_ms"), ms(t, "rules_ms"), ms(t, "materialise_ms"), mb(t),
                          count(t, "inferred"), rate(t, "inferred_per_s"), count(t, "quads_held"),
                          bytes(Json.get(t, "disk_bytes_materialised") / Json.get(t, "quads_held")));
@@ -154,10 +155,11 @@ final class MarkdownTables {
                + " s; seed " + fmt(Json.get(settings, "seed")) + ".";
     }
 
+    /** The figure, where measured (also by a step that stopped later); else why not. */
     private static String ms(JsonObject o, String key) {
-        if ( o != null && o.hasKey("status") && !ok(o) )
-            return status(o);
-        return plainMs(o, key);
+        if ( o != null && o.hasKey(key) )
+            return plainMs(o, key);
+        return o == null || o.hasKey("status") && !ok(o) ? status(o) : "";
     }
 
     private static String plainMs(JsonObject o, String key) {

@@ -1,5 +1,7 @@
 package org.diplomacykg.bench;
 
+import java.io.IOException;
+
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -15,13 +17,14 @@ final class Materialisation {
      * full materialisation in a write transaction; puts the figures into {@code o}. Returns the
      * materialiser, current with the store, for updates to be measured after it.
      */
-    static Materialiser measure(DatasetGraph dsg, JsonObject o) {
+    static Materialiser measure(DatasetGraph dsg, JsonObject o) throws IOException {
         Materialiser materialiser = Materialiser.standard();
         Heap.usedAfterGc();
         long start = System.nanoTime();
         long derived = Txn.calculateRead(dsg, () -> materialiser.derive(dsg).size());
         o.put("rules_ms", Json.num((System.nanoTime() - start) / 1e6));
         o.put("rules_inferred", derived);
+        BenchStep.progress(o);
 
         Heap.usedAfterGc();
         Heap.resetPeak();

@@ -1,5 +1,6 @@
 package org.diplomacykg.bench;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -30,7 +31,7 @@ import org.diplomacykg.vocab.Graphs;
  */
 final class ServiceStep {
 
-    static JsonObject run(StepRequest request, boolean incremental) {
+    static JsonObject run(StepRequest request, boolean incremental) throws IOException {
         JsonObject o = new JsonObject();
         long heapBefore = Heap.usedAfterGc();
 

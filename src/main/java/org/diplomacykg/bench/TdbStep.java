@@ -37,6 +37,7 @@ final class TdbStep {
             o.put("load_triples_per_s", Json.num(quads / (nanos / 1e9)));
             // Allocated file sizes: TDB2 grows its files in blocks, so small stores look large per triple.
             o.put("disk_bytes", sizeOf(dir));
+            BenchStep.progress(o);
 
             Materialisation.measure(dsg, o);
             o.put("quads_held", Txn.calculateRead(dataset, () -> dsg.stream().count()));

@@ -44,6 +44,10 @@ class TestBenchParts {
         assertEquals(1.0, Json.get(Json.obj(merged, "fit"), "tdb"), 1e-9, "the fit spans both runs: 100x the triples, 100x the time");
         String md = MarkdownTables.of(merged);
         assertTrue(md.contains("`large.json`") && md.contains("`small.json`") && md.contains("Skipped: rete"), md);
+        String materialisationRow = md.lines().filter(l -> l.startsWith("| 100,000 |") && l.split("\\|").length == 13)
+                                      .findFirst().orElseThrow();
+        assertEquals(3, materialisationRow.split("skipped", -1).length - 1,
+                     "the service, its rules and RETE, none measured in the run of that size: " + materialisationRow);
         assertTrue(CostPlot.svg(merged).contains("<svg"));
 
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
