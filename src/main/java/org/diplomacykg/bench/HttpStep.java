@@ -21,7 +21,8 @@ import org.diplomacykg.store.Store;
  * of a plain Fuseki serving a copy of the same materialised quads (asserted and inferred) from
  * the same kind of store, with the same union default graph, side by side in one JVM. At each
  * concurrency level the clients take turns between the two servers in short slices
- * ({@link HttpLoad}), so that both are measured under the same conditions.
+ * ({@link HttpLoad}), so that both are measured under the same conditions. The plain Fuseki
+ * keeps Fuseki's defaults (its 5 MB response buffer among them), as a Jena user would run it.
  */
 final class HttpStep {
 
