@@ -66,9 +66,11 @@ class TestConsistentSnapshots {
                 task.get();
             pool.shutdown();
 
-            assertEquals(List.of(), List.copyOf(failures));
-            assertTrue(writes.get() > 0 && reads.get() > 0, "writes " + writes + ", reads " + reads);
+            // The state after the run tells a lost inference (it stays) from a read that mixed two commits.
             long[] last = counts(kg);
+            assertEquals(List.of(), List.copyOf(failures), "after the run: " + last[0] + " places in the data, " + last[1]
+                         + " typed by the reasoners; " + writes + " writes, " + reads + " reads");
+            assertTrue(writes.get() > 0 && reads.get() > 0, "writes " + writes + ", reads " + reads);
             assertEquals(last[0], last[1], "after the run");
             assertTrue(last[0] > 0, "some places remain");
         }
