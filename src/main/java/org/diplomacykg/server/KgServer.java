@@ -105,10 +105,11 @@ public final class KgServer {
      * Fuseki sets Jetty's response buffer to 5 MB, more than Jetty pools, so every response
      * allocated 5 MB of new direct memory and zeroed it: measured, about 3 of the 5.5 ms of a
      * query at 100k triples, and 16 of 18 ms at 1M, the same on a plain Fuseki (the cost grows
-     * with the process, not with the result). Fuseki wants the big buffer so that a result that fails while it is
-     * streamed can still get an error status; here a query's result is computed before it is
-     * written ({@link LimitedQuery}), and pages and descriptions are built before they are sent,
-     * so a response that outgrows the buffer is simply sent in chunks.
+     * with the process, not with the result). Fuseki wants the big buffer so that a result that
+     * fails while it is streamed can still get an error status; here a query's result is
+     * computed before it is written ({@link LimitedQuery}), and pages and descriptions are
+     * built before they are sent, so a response that outgrows the buffer is simply sent in
+     * chunks.
      */
     private static void useResponseBuffersJettyPools(FusekiServer server) {
         for ( Connector connector : server.getJettyServer().getConnectors() ) {
