@@ -16,6 +16,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.store.DatasetGraphSwitchable;
 import org.apache.jena.vocabulary.RDF;
 import org.diplomacykg.reasoning.Materialiser;
 import org.diplomacykg.store.InferringDatasetGraph;
@@ -24,9 +25,10 @@ import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
 
 /**
- * The service's own figures on one world, in one JVM: load rate into the in-memory store the
- * server uses, full materialisation by {@link Materialiser#standard()} (time, peak heap),
- * bytes of heap per triple held, and the latency of single-statement writes through the
+ * The service's own figures on one world, in one JVM: load rate into the store the server uses
+ * by default (TDB2 in a temporary directory, {@link Store#createUnionDataset()}), full
+ * materialisation by {@link Materialiser#standard()} (time, peak heap), bytes of heap and of
+ * files per quad held, and the latency of single-statement writes through the
  * {@link InferringDatasetGraph} (incremental maintenance), to set against the full materialisation.
  */
 final class ServiceStep {
@@ -51,6 +53,9 @@ final class ServiceStep {
         o.put("quads_held", held);
         o.put("heap_held_mb", Json.num((heapAfter - heapBefore) / 1048576.0));
         o.put("bytes_per_triple", Json.num((double) (heapAfter - heapBefore) / held));
+        long files = TdbStep.sizeOf(((DatasetGraphSwitchable) base).getContainerPath());
+        o.put("disk_bytes", files);
+        o.put("disk_bytes_per_quad", Json.num((double) files / held));
 
         if ( incremental )
             o.put("incremental", incremental(request, new InferringDatasetGraph(base, materialiser)));

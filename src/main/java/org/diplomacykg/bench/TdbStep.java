@@ -48,7 +48,7 @@ final class TdbStep {
         }
     }
 
-    private static long sizeOf(Path dir) throws IOException {
+    static long sizeOf(Path dir) throws IOException {
         try ( Stream<Path> files = Files.walk(dir) ) {
             return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }

@@ -81,6 +81,8 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
     private boolean skipDerivedDeletes = false;
     /** Checks each write transaction before it commits; volatile because it is set on one thread and read by writers. */
     private volatile CommitGate gate = CommitGate.NONE;
+    /** Run after each write transaction that commits, outside it; volatile as the gate. */
+    private volatile Runnable afterWrite = () -> {};
 
     public InferringDatasetGraph(DatasetGraph base, Materialiser materialiser) {
         super(base);
@@ -95,6 +97,15 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
      */
     public void setGate(CommitGate gate) {
         this.gate = gate == null ? CommitGate.NONE : gate;
+    }
+
+    /**
+     * Sets what runs after each write transaction has committed, on the writer's thread and
+     * outside the transaction (the store's {@link MemoryCompaction}); its failure does not undo
+     * the write. Set it before writes begin.
+     */
+    public void setAfterWrite(Runnable action) {
+        this.afterWrite = action == null ? () -> {} : action;
     }
 
     /** True for the graphs only the materialiser writes. */
@@ -332,6 +343,8 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
             abandon(base, ex);
             throw ex;
         }
+        // TDB2 has ended the transaction and released the writer lock by now.
+        afterWrite.run();
     }
 
     /** Aborts and ends the transaction after a failed commit, keeping the first exception. */

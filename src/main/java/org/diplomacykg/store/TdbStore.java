@@ -53,6 +53,7 @@ public final class TdbStore implements AutoCloseable {
         this.dir = dir;
         this.tdb = tdb;
         this.dsg = new InferringDatasetGraph(tdb, materialiser);
+        dsg.setAfterWrite(new Compaction(tdb)::afterWrite);
     }
 
     /**
