@@ -76,12 +76,12 @@ public final class TestServers {
 
     /** As {@link #start(Path, Path)}, with a given query timeout. */
     public static Running start(Path ontologyDir, Path dataDir, Duration queryTimeout) {
-        return start(Store.loadInMemory(new DataLayout(ontologyDir, dataDir)), queryTimeout);
+        return start(Store.loadTemporary(new DataLayout(ontologyDir, dataDir)), queryTimeout);
     }
 
     /** As {@link #start(Path, Path, Duration)}, with given request limits (body size, results, update timeout). */
     public static Running start(Path ontologyDir, Path dataDir, Duration queryTimeout, Limits limits) {
-        return start(Store.loadInMemory(new DataLayout(ontologyDir, dataDir)), queryTimeout, limits);
+        return start(Store.loadTemporary(new DataLayout(ontologyDir, dataDir)), queryTimeout, limits);
     }
 
     /** Serves an already assembled dataset. */
@@ -107,7 +107,7 @@ public final class TestServers {
     /** As {@link #startWritable(Path, Path, Path)}, with given request limits (body size, results, update timeout). */
     public static Running startWritable(Path ontologyDir, Path dataDir, Path passwordFile, Limits limits) {
         DataLayout layout = new DataLayout(ontologyDir, dataDir);
-        Dataset dataset = Store.loadInMemory(layout);
+        Dataset dataset = Store.loadTemporary(layout);
         WriteAccess writes = new WriteAccess(passwordFile, WriteGate.forLayout(layout));
         FusekiServer server = KgServer.build(new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT,
                                                               dataset.asDatasetGraph(), null, writes, limits));

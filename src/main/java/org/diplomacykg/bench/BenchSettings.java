@@ -17,7 +17,7 @@ import org.apache.jena.atlas.json.JsonObject;
  * @param ontology        the ontology file (Turtle) every world is reasoned with
  * @param xmx             heap of each child JVM ({@code -Xmx}), e.g. {@code 8g}
  * @param stepTimeout     time limit of each child JVM
- * @param skip            steps not to run: {@code tdb}, {@code service} (the in-memory store, with its
+ * @param skip            steps not to run: {@code tdb}, {@code service} (the default store, with its
  *                        incremental step), {@code rete}, {@code incremental}, {@code http}
  * @param clients         HTTP concurrency levels
  * @param durationSeconds length of each HTTP run

@@ -37,7 +37,7 @@ final class MarkdownTables {
         }
 
         sb.append("Loading and memory (asserted triples; heap per triple held counts the inferred and explanation quads too):\n\n");
-        sb.append("| triples | load into memory | load into TDB2 | TDB2 on disk | heap per triple held | quads held |\n");
+        sb.append("| triples | load into the default store | load into TDB2 | TDB2 on disk | heap per triple held | quads held |\n");
         sb.append("|---:|---:|---:|---:|---:|---:|\n");
         eachSize(results, sb, size -> {
             JsonObject tdb = Json.obj(size, BenchStep.TDB), service = Json.obj(size, BenchStep.SERVICE);
@@ -77,8 +77,8 @@ final class MarkdownTables {
         });
 
         JsonObject fit = Json.obj(results, "fit");
-        sb.append("\nScaling exponent b of materialisation time ∝ triples^b (least squares, log-log): service in memory ")
-          .append(fit.hasKey("service") ? fmt2(Json.get(fit, "service")) : "n/a").append(", service into TDB2 on disk ")
+        sb.append("\nScaling exponent b of materialisation time ∝ triples^b (least squares, log-log): service (default store) ")
+          .append(fit.hasKey("service") ? fmt2(Json.get(fit, "service")) : "n/a").append(", service into a TDB2 store of its own ")
           .append(fit.hasKey("tdb") ? fmt2(Json.get(fit, "tdb")) : "n/a").append(", RETE ")
           .append(fit.hasKey("rete") ? fmt2(Json.get(fit, "rete")) : "n/a").append(".\n");
 

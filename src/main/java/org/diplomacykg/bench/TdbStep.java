@@ -18,7 +18,7 @@ import org.apache.jena.tdb2.TDB2Factory;
  * A new TDB2 store on disk, as {@code load --tdb} builds one: parse and load rate in one write
  * transaction, then the rules alone over the stored data, then full materialisation into the
  * store in a second write transaction (time, peak heap, disk size after). A store on disk keeps
- * its quads off the heap, so this is how sizes beyond the in-memory store are measured.
+ * its quads off the heap, so this is how sizes beyond the heap are measured.
  */
 final class TdbStep {
 

@@ -60,7 +60,7 @@ public final class BenchCommand implements Callable<Integer> {
     private String stepTimeout;
 
     @Option(names = "--skip", split = ",", paramLabel = "STEP",
-            description = "Steps not to run: tdb, service (in memory, with incremental), rete, incremental, http.")
+            description = "Steps not to run: tdb, service (the default store, with incremental), rete, incremental, http.")
     private List<String> skip = List.of();
 
     @Option(names = "--clients", split = ",", defaultValue = "1,4,16",

@@ -77,7 +77,7 @@ public final class InferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dataset dataset = Store.loadInMemory(options.layout());
+        Dataset dataset = Store.loadTemporary(options.layout());
         String text = Txn.calculateRead(dataset, () -> {
             Graph inferred = dataset.asDatasetGraph().getGraph(Graphs.Nodes.INFERRED);
             Graph explanations = dataset.asDatasetGraph().getGraph(Graphs.Nodes.EXPLANATIONS);

@@ -30,8 +30,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code serve}: load and validate the data, then serve it over HTTP until stopped; in memory,
- * or with {@code --tdb DIR} from a TDB2 store on disk, filled from the files on the first start
+ * {@code serve}: load and validate the data, then serve it over HTTP until stopped; from a
+ * store in a temporary directory that goes with the process, or with {@code --tdb DIR} from a
+ * TDB2 store that stays, filled from the files on the first start
  * and used as it is on later ones. Read-only unless {@code --passwd} names the users who may write.
  */
 @Command(name = "serve",
@@ -117,7 +118,7 @@ public final class ServeCommand implements Callable<Integer> {
         // The store stays open while the server runs: TDB2 recovers a store from its journal
         // if the process is killed, so there is nothing to close on the way out.
         TdbStore store = tdb == null ? null : Store.openTdb(tdb, layout);
-        Dataset dataset = store == null ? Store.loadInMemory(layout) : store.dataset();
+        Dataset dataset = store == null ? Store.loadTemporary(layout) : store.dataset();
         WriteAccess writes = gate == null ? null : new WriteAccess(passwordFile, gate);
         FusekiServer server = KgServer.build(new ServerConfig(port, timeout, dataset.asDatasetGraph(), baseUrl, writes, limits));
         try {

@@ -29,7 +29,7 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            Dataset dataset = Store.loadInMemory(options.layout());
+            Dataset dataset = Store.loadTemporary(options.layout());
             out.println("conforms: " + GraphSummary.format(Store.graphSizes(dataset)));
             out.flush();
             return 0;

@@ -101,7 +101,7 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
 
     /**
      * Sets what runs after each write transaction has committed, on the writer's thread and
-     * outside the transaction (the store's {@link MemoryCompaction}); its failure does not undo
+     * outside the transaction (the store's {@link Compaction}); its failure does not undo
      * the write. Set it before writes begin.
      */
     public void setAfterWrite(Runnable action) {

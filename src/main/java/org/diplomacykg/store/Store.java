@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Assembles the dataset the server answers from: a TDB2 store (in memory, or on disk with
- * {@link #openTdb}) whose SPARQL default graph is the union of its named graphs, seen through an
+ * Assembles the dataset the server answers from: a TDB2 store (in a temporary directory, or in
+ * one that stays with {@link #openTdb}) whose SPARQL default graph is the union of its named graphs, seen through an
  * {@link InferringDatasetGraph} so that every commit carries its inferences; filled from a
  * {@link DataLayout} and checked by the {@link ShaclGate}, all in one write transaction so
  * that data that fails to parse or to validate is never visible.
@@ -34,14 +34,15 @@ public final class Store {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
 
     /**
-     * Loads the layout into a new in-memory dataset. Loading and the gate run inside one
-     * write transaction, whose commit materialises the inferences (see
-     * {@link InferringDatasetGraph}), so that a refused load leaves nothing behind.
+     * Loads the layout into a new store that lasts as long as the process ({@link
+     * #createUnionDataset()}), compacting itself as writes leave garbage ({@link Compaction}).
+     * Loading and the gate run inside one write transaction, whose commit materialises the
+     * inferences (see {@link InferringDatasetGraph}), so that a refused load leaves nothing behind.
      *
      * @throws LoadException if a file is missing or does not parse
      * @throws ShaclViolationException if the data breaks the shapes
      */
-    public static Dataset loadInMemory(DataLayout layout) {
+    public static Dataset loadTemporary(DataLayout layout) {
         DatasetGraph store = createUnionDataset().asDatasetGraph();
         InferringDatasetGraph dsg = new InferringDatasetGraph(store, Materialiser.standard());
         fill(dsg, layout);
@@ -51,7 +52,7 @@ public final class Store {
 
     /**
      * Opens the persistent store in {@code dir}, creating it if need be. A new (empty) store is
-     * filled from the layout as {@link #loadInMemory} fills memory; a store that already holds an
+     * filled from the layout as {@link #loadTemporary} fills memory; a store that already holds an
      * ontology graph is used as it is, with the updates made since: no file is read again and
      * nothing is re-materialised, since the inferred and explanations graphs were committed with
      * the data they follow. If the store's ontology differs from the layout's file, the store's

@@ -25,8 +25,8 @@ import org.diplomacykg.reasoning.Materialiser;
 import org.diplomacykg.vocab.Graphs;
 
 /**
- * A TDB2 store on disk, seen through an {@link InferringDatasetGraph} as the in-memory store
- * is: union default graph, inferences committed with the data. A store is initialised when its
+ * A TDB2 store on disk that outlives the process, seen through an {@link InferringDatasetGraph}
+ * as the temporary default store is: union default graph, inferences committed with the data. A store is initialised when its
  * ontology graph is not empty: filling it loads the ontology first and commits everything at
  * once, so no committed store has data without an ontology.
  * <p>

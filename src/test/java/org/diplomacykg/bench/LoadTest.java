@@ -36,7 +36,7 @@ import org.diplomacykg.vocab.Graphs;
 
 /**
  * A load test, not a timed test: concurrent clients on loopback against the real server (as
- * {@code serve --passwd} builds it, in memory or with {@code --tdb DIR}), sending the competency
+ * {@code serve --passwd} builds it, on the temporary store or with {@code --tdb DIR}), sending the competency
  * queries of {@code queries/} and authenticated SPARQL updates, for a warm-up and then a
  * measured period. Prints throughput and latency percentiles (HdrHistogram) per kind of request
  * and the number of errors (any answer but 200 to a query or 204 to an update, or an I/O
@@ -47,7 +47,7 @@ import org.diplomacykg.vocab.Graphs;
  * same size however long the run, and each write has inferences to derive and to retract.
  * <p>
  * Options: {@code --clients N} (16), {@code --warmup S} (10), {@code --seconds S} (30),
- * {@code --writes FRACTION} (0.1), {@code --tdb DIR} (in memory).
+ * {@code --writes FRACTION} (0.1), {@code --tdb DIR} (the temporary store).
  */
 public final class LoadTest {
 
@@ -87,7 +87,7 @@ public final class LoadTest {
         Files.writeString(passwd, USER + ": " + PASSWORD + "\n");
         DataLayout layout = new DataLayout(Path.of("ontology"), Path.of("data"));
         TdbStore store = tdb == null ? null : Store.openTdb(Path.of(tdb), layout);
-        Dataset dataset = store == null ? Store.loadInMemory(layout) : store.dataset();
+        Dataset dataset = store == null ? Store.loadTemporary(layout) : store.dataset();
         WriteAccess writes = new WriteAccess(passwd, WriteGate.forLayout(layout));
         FusekiServer server = KgServer.build(new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT,
                                                               dataset.asDatasetGraph(), null, writes, Limits.DEFAULTS));
@@ -96,7 +96,7 @@ public final class LoadTest {
         try {
             LoadTest test = new LoadTest(competencyQueries(), "http://localhost:" + server.getHttpPort(), writeShare);
             System.out.printf("%d clients, %d s warm-up, %d s measured, %.0f%% writes, store: %s%n",
-                              clients, warmup, seconds, writeShare * 100, tdb == null ? "in memory" : "TDB2 in " + tdb);
+                              clients, warmup, seconds, writeShare * 100, tdb == null ? "temporary store" : "TDB2 in " + tdb);
             test.run(clients, Duration.ofSeconds(warmup), false);
             test.run(clients, Duration.ofSeconds(seconds), true);
             test.report(Duration.ofSeconds(seconds));

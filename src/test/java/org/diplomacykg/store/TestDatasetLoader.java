@@ -31,7 +31,7 @@ class TestDatasetLoader {
 
     @Test
     void eachFileHasItsNamedGraph() {
-        Dataset dataset = Store.loadInMemory(fixtureLayout());
+        Dataset dataset = Store.loadTemporary(fixtureLayout());
         Map<String, Long> sizes = Store.graphSizes(dataset);
         assertEquals(11L, sizes.get(Graphs.ONTOLOGY));
         assertEquals(4L, sizes.get(Graphs.REFERENCE));
@@ -45,7 +45,7 @@ class TestDatasetLoader {
 
     @Test
     void defaultGraphOfQueriesIsTheUnion() {
-        Dataset dataset = Store.loadInMemory(fixtureLayout());
+        Dataset dataset = Store.loadTemporary(fixtureLayout());
         long count = Txn.calculateRead(dataset, () ->
             ((Number) QueryExec.dataset(dataset.asDatasetGraph())
                 .query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
@@ -63,7 +63,7 @@ class TestDatasetLoader {
             id:test-call id:says .
             """);
         LoadException ex = assertThrows(LoadException.class, () ->
-            Store.loadInMemory(new DataLayout(root.resolve("ontology"), root.resolve("data"))));
+            Store.loadTemporary(new DataLayout(root.resolve("ontology"), root.resolve("data"))));
         assertTrue(ex.getMessage().matches("\\Q" + facts + "\\E:3:\\d+: .*"), ex.getMessage());
     }
 
@@ -71,7 +71,7 @@ class TestDatasetLoader {
     void missingDirectoryNamesPathAndOption() {
         Path missing = tmp.resolve("nowhere");
         LoadException ex = assertThrows(LoadException.class, () ->
-            Store.loadInMemory(new DataLayout(missing, Fixtures.path("kg/data"))));
+            Store.loadTemporary(new DataLayout(missing, Fixtures.path("kg/data"))));
         assertTrue(ex.getMessage().contains(missing.toString()), ex.getMessage());
         assertTrue(ex.getMessage().contains("--ontology"), ex.getMessage());
     }
@@ -81,7 +81,7 @@ class TestDatasetLoader {
         Path root = Fixtures.copy("kg", tmp);
         Files.delete(root.resolve("ontology/shapes.ttl"));
         LoadException ex = assertThrows(LoadException.class, () ->
-            Store.loadInMemory(new DataLayout(root.resolve("ontology"), root.resolve("data"))));
+            Store.loadTemporary(new DataLayout(root.resolve("ontology"), root.resolve("data"))));
         assertTrue(ex.getMessage().contains("shapes.ttl"), ex.getMessage());
     }
 
@@ -90,7 +90,7 @@ class TestDatasetLoader {
         Path root = Fixtures.copy("kg", tmp);
         Files.createDirectories(root.resolve("data/articles/only-text"));
         LoadException ex = assertThrows(LoadException.class, () ->
-            Store.loadInMemory(new DataLayout(root.resolve("ontology"), root.resolve("data"))));
+            Store.loadTemporary(new DataLayout(root.resolve("ontology"), root.resolve("data"))));
         assertTrue(ex.getMessage().contains("only-text"), ex.getMessage());
     }
 
@@ -101,7 +101,7 @@ class TestDatasetLoader {
         Files.createDirectories(bad);
         Files.writeString(bad.resolve("facts.ttl"), "");
         LoadException ex = assertThrows(LoadException.class, () ->
-            Store.loadInMemory(new DataLayout(root.resolve("ontology"), root.resolve("data"))));
+            Store.loadTemporary(new DataLayout(root.resolve("ontology"), root.resolve("data"))));
         assertTrue(ex.getMessage().contains("Not A Slug"), ex.getMessage());
     }
 
@@ -111,7 +111,7 @@ class TestDatasetLoader {
         Files.delete(root.resolve("data/reference.ttl"));
         // The article's meeting names people whose labels were in reference.ttl; the shape
         // targets typed persons only, so the data still conforms.
-        Dataset dataset = Store.loadInMemory(new DataLayout(root.resolve("ontology"), root.resolve("data")));
+        Dataset dataset = Store.loadTemporary(new DataLayout(root.resolve("ontology"), root.resolve("data")));
         assertFalse(Store.graphSizes(dataset).containsKey(Graphs.REFERENCE));
         assertTrue(Store.graphSizes(dataset).containsKey(Graphs.sourceGraph("test-article")));
     }

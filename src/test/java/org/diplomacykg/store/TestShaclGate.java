@@ -23,13 +23,13 @@ class TestShaclGate {
 
     @Test
     void conformingDataLoads() {
-        assertDoesNotThrow(() -> Store.loadInMemory(
+        assertDoesNotThrow(() -> Store.loadTemporary(
             new DataLayout(Fixtures.path("kg/ontology"), Fixtures.path("kg/data"))));
     }
 
     @Test
     void violationRefusesTheLoadWithTheReport() {
-        ShaclViolationException ex = assertThrows(ShaclViolationException.class, () -> Store.loadInMemory(
+        ShaclViolationException ex = assertThrows(ShaclViolationException.class, () -> Store.loadTemporary(
             new DataLayout(Fixtures.path("kg/ontology"), Fixtures.path("violating/data"))));
         assertEquals(1, ex.report().getEntries().size());
         ReportEntry entry = ex.report().getEntries().iterator().next();
@@ -46,7 +46,7 @@ class TestShaclGate {
         Path shapes = ontology.resolve("shapes.ttl");
         Files.writeString(shapes, Files.readString(shapes)
             .replace("sh:minCount 1 ;", "sh:minCount 1 ; sh:severity sh:Warning ;"));
-        assertDoesNotThrow(() -> Store.loadInMemory(new DataLayout(ontology, Fixtures.path("violating/data"))));
+        assertDoesNotThrow(() -> Store.loadTemporary(new DataLayout(ontology, Fixtures.path("violating/data"))));
     }
 
     @Test
@@ -55,7 +55,7 @@ class TestShaclGate {
         Path shapes = ontology.resolve("shapes.ttl");
         Files.writeString(shapes, "@prefix sh: <http://www.w3.org/ns/shacl#> .\n[] a sh:NodeShape ; sh:minCount \"x\" ;");
         LoadException ex = assertThrows(LoadException.class, () ->
-            Store.loadInMemory(new DataLayout(ontology, Fixtures.path("kg/data"))));
+            Store.loadTemporary(new DataLayout(ontology, Fixtures.path("kg/data"))));
         assertTrue(ex.getMessage().startsWith(shapes.toString()), ex.getMessage());
     }
 }

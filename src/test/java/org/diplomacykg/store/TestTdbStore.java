@@ -63,7 +63,7 @@ class TestTdbStore {
             assertEquals(4L, sizes.get(Graphs.REFERENCE));
             assertEquals(5L, sizes.get(Graphs.sourceGraph("test-article")));
             // The same inferences as the in-memory store of the same files.
-            Dataset memory = Store.loadInMemory(layout);
+            Dataset memory = Store.loadTemporary(layout);
             Graph expected = StoreSnapshots.graph(memory.asDatasetGraph(), Graphs.Nodes.INFERRED);
             assertFalse(expected.isEmpty());
             assertTrue(expected.isIsomorphicWith(StoreSnapshots.graph(store.datasetGraph(), Graphs.Nodes.INFERRED)));
@@ -110,7 +110,7 @@ class TestTdbStore {
             update(dsg, REVISION);
             assertEquals("2025-10-20T00:00:00", unchangedSince(dsg));
             // The same inferred graph as a store that never restarted and took the same update.
-            Dataset memory = Store.loadInMemory(REAL);
+            Dataset memory = Store.loadTemporary(REAL);
             update(memory.asDatasetGraph(), REVISION);
             assertTrue(StoreSnapshots.graph(memory.asDatasetGraph(), Graphs.Nodes.INFERRED)
                            .isIsomorphicWith(StoreSnapshots.graph(dsg, Graphs.Nodes.INFERRED)));

@@ -31,7 +31,7 @@ class TestJenaRulesMatchJavaRules {
 
     @Test
     void sameInferencesOnTheProjectData() {
-        Dataset dataset = Store.loadInMemory(new DataLayout(Path.of("ontology"), Path.of("data")));
+        Dataset dataset = Store.loadTemporary(new DataLayout(Path.of("ontology"), Path.of("data")));
         DatasetGraph dsg = dataset.asDatasetGraph();
         Graph ontology = GraphFactory.createGraphMem();
         Graph asserted = GraphFactory.createGraphMem();

@@ -27,7 +27,7 @@ class TestResourceBaseUrl {
 
     @BeforeAll
     static void start() {
-        var dataset = Store.loadInMemory(new DataLayout(Path.of("ontology"), Path.of("data"))).asDatasetGraph();
+        var dataset = Store.loadTemporary(new DataLayout(Path.of("ontology"), Path.of("data"))).asDatasetGraph();
         server = KgServer.build(new ServerConfig(0, Duration.ofSeconds(30), dataset, PUBLIC));
         server.start();
     }
