@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * Keeps a TDB2 store from growing with every write. TDB2's B+trees copy on write: a write
  * transaction copies each block it changes and leaves the old one for the readers that may
  * still use it, so the files grow with every write (about 80 blocks of 8 KB for an update
- * of a few statements on the article's store, under {@code LoadTest}) until the database is compacted, which copies the live state into a
- * new generation ({@link DatabaseMgr#compact}) and deletes the old one.
+ * of a few statements on the article's store, under {@code LoadTest}) until the database is
+ * compacted, which copies the live state into a new generation ({@link DatabaseMgr#compact})
+ * and deletes the old one.
  * <p>
  * A compaction is due when the quad and triple indexes hold more blocks than twice what the
  * last one left plus {@link #SLACK_BLOCKS}: a copy costs time in proportion to the data, and

@@ -12,13 +12,17 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
 import org.apache.jena.update.UpdateAction;
+import org.apache.jena.vocabulary.RDF;
 import org.diplomacykg.Fixtures;
+import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +56,29 @@ class TestTdbStore {
     }
 
     private static final DataLayout REAL = new DataLayout(Path.of("ontology"), Path.of("data"));
+
+    /** A compaction moves the store to a new generation: what is committed survives a restart, and writes go on. */
+    @Test
+    void aCompactedStoreReopensWithTheSameQuadsAndTakesWrites() {
+        Path dir = tmp.resolve("db");
+        Set<Quad> before;
+        try ( TdbStore store = Store.openTdb(dir, REAL) ) {
+            before = StoreSnapshots.quads(store.datasetGraph());
+            Compaction compaction = new Compaction(((InferringDatasetGraph) store.datasetGraph()).getWrapped(), -Long.MAX_VALUE / 4);
+            compaction.afterWrite();
+            assertEquals(1, compaction.compactions());
+            assertEquals(before, StoreSnapshots.quads(store.datasetGraph()));
+        }
+        try ( TdbStore store = TdbStore.openExisting(dir) ) {
+            assertEquals(before, StoreSnapshots.quads(store.datasetGraph()));
+            DatasetGraph dsg = store.datasetGraph();
+            Node place = NodeFactory.createURI("https://example.org/place-1");
+            Node placeClass = NodeFactory.createURI(DKG.NS + "Place");
+            Txn.executeWrite(dsg, () -> dsg.add(Graphs.Nodes.sourceGraph("compaction-test"), place,
+                                                NodeFactory.createURI(DKG.NS + "locatedIn"), NodeFactory.createURI("https://example.org/region-1")));
+            assertTrue(Txn.calculateRead(dsg, () -> dsg.contains(Graphs.Nodes.INFERRED, place, RDF.Nodes.type, placeClass)));
+        }
+    }
 
     @Test
     void theFirstStartFillsAnEmptyDirectoryAndMaterialises() {
