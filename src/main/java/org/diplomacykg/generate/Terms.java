@@ -40,7 +40,7 @@ final class Terms {
     static final Node inArticle = DKG.Nodes.term("inArticle");
     static final Node positionHolder = DKG.Nodes.term("positionHolder");
     static final Node onIssue = DKG.Nodes.term("onIssue");
-    static final Node speaker = DKG.Nodes.term("speaker");
+    static final Node attributedTo = DKG.Nodes.term("attributedTo");
     static final Node onBehalfOf = DKG.Nodes.term("onBehalfOf");
     static final Node occasion = DKG.Nodes.term("occasion");
     static final Node plannedParticipant = DKG.Nodes.term("plannedParticipant");

@@ -225,7 +225,7 @@ public final class WorldGenerator {
         Node node = ids.statement(n);
         a.add(node, Terms.TYPE, Terms.Statement);
         a.add(node, Terms.LABEL, Terms.en("Synthetic statement " + n));
-        a.add(node, Terms.speaker, ids.person(speaker));
+        a.add(node, Terms.attributedTo, ids.person(speaker));
         a.add(node, Terms.onBehalfOf, ids.state(state));
         a.add(node, DKG.Nodes.date, Days.literal(a.day()));
         a.add(node, revision ? DKG.Nodes.revises : DKG.Nodes.reaffirms, ids.position(state, k));
@@ -242,7 +242,7 @@ public final class WorldGenerator {
         if ( recentCount[state] > 0 && random.nextDouble() < 0.35 ) {
             int slot = random.nextInt(Math.min(RING, recentCount[state]));
             baseline = recentDays[state][slot];
-            a.add(node, DKG.Nodes.unchangedSinceEvent, ids.meeting(recentMeetings[state][slot]));
+            a.add(node, DKG.Nodes.comparedWith, ids.meeting(recentMeetings[state][slot]));
             says += " is unchanged since synthetic meeting " + recentMeetings[state][slot];
         } else {
             says += " is unchanged";

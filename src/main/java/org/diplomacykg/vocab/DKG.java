@@ -60,7 +60,7 @@ public final class DKG {
         public static final Node Cancelled = term("Cancelled");
         public static final Node reaffirms = term("reaffirms");
         public static final Node revises = term("revises");
-        public static final Node unchangedSinceEvent = term("unchangedSinceEvent");
+        public static final Node comparedWith = term("comparedWith");
         public static final Node date = term("date");
         public static final Node unchangedSince = term("unchangedSince");
         public static final Node lastReaffirmed = term("lastReaffirmed");

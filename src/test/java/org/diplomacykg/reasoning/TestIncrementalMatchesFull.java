@@ -107,7 +107,7 @@ class TestIncrementalMatchesFull {
             if ( random.nextInt(4) == 0 ) {
                 Node event = id("synthetic-event-" + step + "-" + random.nextInt(1_000_000));
                 add(dsg, present, event, DKG.Nodes.date, date(random));
-                add(dsg, present, statement, DKG.Nodes.unchangedSinceEvent, event);
+                add(dsg, present, statement, DKG.Nodes.comparedWith, event);
             }
             return "statement " + statement + " " + link + " " + position;
         }

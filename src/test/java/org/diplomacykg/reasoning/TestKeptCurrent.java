@@ -72,7 +72,7 @@ class TestKeptCurrent {
 
     @Test
     void deletingAPremiseRetractsWhatRestedOnIt() {
-        update(PREFIXES + "DELETE WHERE { GRAPH ?g { ?statement dkg:unchangedSinceEvent id:alaska-summit-2025 } }");
+        update(PREFIXES + "DELETE WHERE { GRAPH ?g { ?statement dkg:comparedWith id:alaska-summit-2025 } }");
         assertEquals("2025-10-20T00:00:00", unchangedSince());
         assertFalse(ask("ASK { GRAPH <%s> { ?d <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> id:alaska-summit-2025 } }"
                         .formatted(Graphs.EXPLANATIONS)), "no explanation still names the Alaska summit");

@@ -56,7 +56,7 @@ public final class PositionContinuityRule extends GroupedRule {
 
     @Override
     public Set<Node> inputs() {
-        return Set.of(DKG.Nodes.reaffirms, DKG.Nodes.revises, DKG.Nodes.unchangedSinceEvent, DKG.Nodes.date);
+        return Set.of(DKG.Nodes.reaffirms, DKG.Nodes.revises, DKG.Nodes.comparedWith, DKG.Nodes.date);
     }
 
     @Override
@@ -84,7 +84,7 @@ public final class PositionContinuityRule extends GroupedRule {
         if ( p.equals(DKG.Nodes.date) ) {
             // A re-dated event moves the baseline of the statements that name it.
             Set<Node> naming = new LinkedHashSet<>();
-            subjects(data, DKG.Nodes.unchangedSinceEvent, s, naming);
+            subjects(data, DKG.Nodes.comparedWith, s, naming);
             for ( Node statement : naming )
                 positionsOf(data, statement, positions);
         }
@@ -157,7 +157,7 @@ public final class PositionContinuityRule extends GroupedRule {
                 continue;
             Node candidate = e.date();
             List<Triple> why = List.of(e.link(), e.dateTriple());
-            for ( Triple baseline : G.find(data, e.statement(), DKG.Nodes.unchangedSinceEvent, Node.ANY).toList() ) {
+            for ( Triple baseline : G.find(data, e.statement(), DKG.Nodes.comparedWith, Node.ANY).toList() ) {
                 Node eventDate = G.getZeroOrOneSP(data, baseline.getObject(), DKG.Nodes.date);
                 boolean usable = Dates.isDate(eventDate) && Dates.compare(eventDate, candidate) < 0
                                  && (lastRevision == null || Dates.compare(lastRevision.date(), eventDate) < 0);

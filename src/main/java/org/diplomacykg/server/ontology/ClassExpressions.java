@@ -19,7 +19,7 @@ import org.apache.jena.vocabulary.RDF;
 /**
  * Reading the blank-node structures of an OWL ontology for the documentation page: RDF lists,
  * and anonymous class expressions rendered in Manchester-like words
- * ({@code dkg:speaker some dkg:Person}, {@code dkg:State or dkg:InternationalOrganisation}),
+ * ({@code dkg:attributedTo some dkg:Person}, {@code dkg:State or dkg:InternationalOrganisation}),
  * as Protégé would show them.
  */
 final class ClassExpressions {

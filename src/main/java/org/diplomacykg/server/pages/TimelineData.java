@@ -100,7 +100,7 @@ public final class TimelineData {
     private static final String POSITION_EVENTS = """
           { ?e dkg:reaffirms ?pos BIND("REAFFIRMS" AS ?role) }
           UNION { ?e dkg:revises ?pos BIND("REVISES" AS ?role) }
-          UNION { ?s dkg:reaffirms|dkg:revises ?pos ; dkg:unchangedSinceEvent ?e BIND("BASELINE" AS ?role) }
+          UNION { ?s dkg:reaffirms|dkg:revises ?pos ; dkg:comparedWith ?e BIND("BASELINE" AS ?role) }
         """;
 
     private static final String EVENTS_OF_POSITION = PREFIXES + """
@@ -124,7 +124,7 @@ public final class TimelineData {
                   ?tenure dkg:holder ?agent ; dkg:post/dkg:postIn ?x BIND("MEETING" AS ?role) }
           UNION { ?e dkg:plannedParticipant ?agent FILTER NOT EXISTS { ?e dkg:date ?d }
                   ?tenure dkg:holder ?agent ; dkg:post/dkg:postIn ?x BIND("PLANNED" AS ?role) }
-          UNION { ?e a dkg:Statement ; dkg:onBehalfOf|dkg:speaker ?x BIND("STATEMENT" AS ?role) }
+          UNION { ?e a dkg:Statement ; dkg:onBehalfOf|dkg:attributedTo ?x BIND("STATEMENT" AS ?role) }
           UNION { ?e dkg:stanceHolder|dkg:onBehalfOf ?x ; a dkg:Rejection BIND("REJECTION" AS ?role) }
           UNION { ?e dkg:stanceHolder|dkg:onBehalfOf ?x ; a dkg:Support BIND("SUPPORT" AS ?role) }
           UNION { ?e a dkg:Disagreement ; dkg:disagreeingParty ?x BIND("DISAGREEMENT" AS ?role) }

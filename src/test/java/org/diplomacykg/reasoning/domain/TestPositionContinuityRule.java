@@ -68,7 +68,7 @@ class TestPositionContinuityRule {
         :statement-lavrov-no-point-adjusted-since-alaska-2025-10-21 a dkg:Statement ;
             dkg:date "2025-10-21T00:00:00"^^xsd:dateTime ;
             dkg:reaffirms :russia-position-on-ukraine ;
-            dkg:unchangedSinceEvent :alaska-summit-2025 .
+            dkg:comparedWith :alaska-summit-2025 .
         :statement-lavrov-faithful-to-formula-2025-10-21 a dkg:Statement ;
             dkg:date "2025-10-21T00:00:00"^^xsd:dateTime ;
             dkg:refersTo :lavrov-rubio-call-2025-10-20 ;
@@ -76,7 +76,7 @@ class TestPositionContinuityRule {
         :statement-lavrov-anchorage-goals-in-focus-2025-10-21 a dkg:Statement ;
             dkg:date "2025-10-21T00:00:00"^^xsd:dateTime ;
             dkg:reaffirms :russia-position-on-ukraine ;
-            dkg:unchangedSinceEvent :alaska-summit-2025 .
+            dkg:comparedWith :alaska-summit-2025 .
         """;
 
     private static final String REVISION_2025_09_10 = """
@@ -117,12 +117,12 @@ class TestPositionContinuityRule {
         Graph data = graph("""
             :alaska dkg:date "2025-08-15T00:00:00"^^xsd:dateTime .
             :s1 dkg:reaffirms :pos ; dkg:date "2025-10-21T00:00:00"^^xsd:dateTime ;
-                dkg:unchangedSinceEvent :alaska .
+                dkg:comparedWith :alaska .
             """);
         List<Derivation> ds = derive(rule, data);
         assertEquals(Set.of(unchangedSince(":pos", "2025-08-15"), lastReaffirmed(":pos", "2025-10-21")), conclusions(ds));
         assertDerivation(only(ds, unchangedSince(":pos", "2025-08-15")), rule,
-            triple(":s1", "dkg:reaffirms", ":pos"), triple(":s1", "dkg:unchangedSinceEvent", ":alaska"),
+            triple(":s1", "dkg:reaffirms", ":pos"), triple(":s1", "dkg:comparedWith", ":alaska"),
             dated(":alaska", "2025-08-15"));
         assertDerivation(only(ds, lastReaffirmed(":pos", "2025-10-21")), rule,
             triple(":s1", "dkg:reaffirms", ":pos"), dated(":s1", "2025-10-21"));
@@ -137,7 +137,7 @@ class TestPositionContinuityRule {
 
         // Unchanged since the Alaska summit, on the word of a statement naming it.
         assertDerivedFromOneOf(ds, unchangedSince(P, "2025-08-15"), rule, BASELINE_STATEMENTS.stream()
-            .map(s -> Set.of(triple(s, "dkg:reaffirms", P), triple(s, "dkg:unchangedSinceEvent", ":alaska-summit-2025"),
+            .map(s -> Set.of(triple(s, "dkg:reaffirms", P), triple(s, "dkg:comparedWith", ":alaska-summit-2025"),
                              dated(":alaska-summit-2025", "2025-08-15")))
             .toList());
 
@@ -154,7 +154,7 @@ class TestPositionContinuityRule {
         List<Derivation> ds = derive(rule, data);
         assertEquals(Set.of(unchangedSince(P, "2025-08-15"), lastReaffirmed(P, "2025-10-21")), conclusions(ds));
         assertDerivedFromOneOf(ds, unchangedSince(P, "2025-08-15"), rule, BASELINE_STATEMENTS.stream()
-            .map(s -> Set.of(triple(s, "dkg:reaffirms", P), triple(s, "dkg:unchangedSinceEvent", ":alaska-summit-2025"),
+            .map(s -> Set.of(triple(s, "dkg:reaffirms", P), triple(s, "dkg:comparedWith", ":alaska-summit-2025"),
                              dated(":alaska-summit-2025", "2025-08-15")))
             .toList());
         assertPremisesAsserted(ds, data);
@@ -185,7 +185,7 @@ class TestPositionContinuityRule {
         List<Derivation> ds = derive(rule, data);
         assertEquals(Set.of(unchangedSince(P, "2025-08-15"), lastReaffirmed(P, "2025-10-21")), conclusions(ds));
         assertDerivedFromOneOf(ds, unchangedSince(P, "2025-08-15"), rule, BASELINE_STATEMENTS.stream()
-            .map(s -> Set.of(triple(s, "dkg:reaffirms", P), triple(s, "dkg:unchangedSinceEvent", ":alaska-summit-2025"),
+            .map(s -> Set.of(triple(s, "dkg:reaffirms", P), triple(s, "dkg:comparedWith", ":alaska-summit-2025"),
                              dated(":alaska-summit-2025", "2025-08-15"),
                              triple(":statement-russia-revises-2025-08-01", "dkg:revises", P),
                              dated(":statement-russia-revises-2025-08-01", "2025-08-01")))
@@ -295,7 +295,7 @@ class TestPositionContinuityRule {
         Graph data = graph("""
             :alaska dkg:date "2025-08-15T00:00:00"^^xsd:dateTime .
             :s1 dkg:reaffirms :pos ; dkg:temporalExpression "for a long time"@en .
-            :s2 dkg:reaffirms :pos ; dkg:unchangedSinceEvent :alaska .
+            :s2 dkg:reaffirms :pos ; dkg:comparedWith :alaska .
             :s3 dkg:revises :pos ; dkg:temporalExpression "last week"@en .
             :s4 dkg:reaffirms :pos ; dkg:date "21 October 2025" .
             """);
@@ -321,7 +321,7 @@ class TestPositionContinuityRule {
             :someday a dkg:Meeting .
             :later dkg:date "2025-12-01T00:00:00"^^xsd:dateTime .
             :s1 dkg:reaffirms :pos ; dkg:date "2025-10-21T00:00:00"^^xsd:dateTime ;
-                dkg:unchangedSinceEvent :someday , :later .
+                dkg:comparedWith :someday , :later .
             """);
         List<Derivation> ds = derive(rule, data);
         assertEquals(Set.of(unchangedSince(":pos", "2025-10-21"), lastReaffirmed(":pos", "2025-10-21")), conclusions(ds));
@@ -336,7 +336,7 @@ class TestPositionContinuityRule {
             :statement-ukraine-1 dkg:reaffirms :ukraine-position ; dkg:date "2025-10-25T00:00:00"^^xsd:dateTime .
             :statement-ukraine-2 dkg:revises :ukraine-position ; dkg:date "2025-09-30T00:00:00"^^xsd:dateTime .
             :statement-ukraine-3 dkg:reaffirms :ukraine-position ; dkg:date "2025-07-01T00:00:00"^^xsd:dateTime ;
-                dkg:unchangedSinceEvent :early-event .
+                dkg:comparedWith :early-event .
             :early-event dkg:date "2025-01-01T00:00:00"^^xsd:dateTime .
             """);
         List<Derivation> ds = derive(rule, data);
@@ -400,7 +400,7 @@ class TestPositionContinuityRule {
             List<LocalDate> baselines = new ArrayList<>();
             if ( random.nextInt(3) == 0 ) {
                 Node event = NodeFactory.createURI(DKG.ID_BASE + "big-event-" + i);
-                triples.add(Triple.create(s, DKG.Nodes.unchangedSinceEvent, event));
+                triples.add(Triple.create(s, DKG.Nodes.comparedWith, event));
                 if ( random.nextInt(5) != 0 ) {     // some baseline events are undated
                     LocalDate eventDate = date.minusDays(1 + random.nextInt(3000));
                     triples.add(Triple.create(event, DKG.Nodes.date, dateTime(eventDate)));

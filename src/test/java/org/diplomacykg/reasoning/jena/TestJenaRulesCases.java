@@ -45,10 +45,10 @@ class TestJenaRulesCases {
     @Test
     void aRevisionBreaksContinuity() {
         Graph inferred = bothAgree("""
-            :s1 dkg:reaffirms :pos ; dkg:date "2025-08-01T00:00:00"^^xsd:dateTime ; dkg:unchangedSinceEvent :july .
+            :s1 dkg:reaffirms :pos ; dkg:date "2025-08-01T00:00:00"^^xsd:dateTime ; dkg:comparedWith :july .
             :july dkg:date "2025-07-01T00:00:00"^^xsd:dateTime .
             :s2 dkg:revises :pos ; dkg:date "2025-09-01T00:00:00"^^xsd:dateTime .
-            :s3 dkg:reaffirms :pos ; dkg:date "2025-10-01T00:00:00"^^xsd:dateTime ; dkg:unchangedSinceEvent :aug .
+            :s3 dkg:reaffirms :pos ; dkg:date "2025-10-01T00:00:00"^^xsd:dateTime ; dkg:comparedWith :aug .
             :aug dkg:date "2025-08-15T00:00:00"^^xsd:dateTime .
             :s4 dkg:reaffirms :pos ; dkg:date "2025-10-10T00:00:00"^^xsd:dateTime .
             """);
@@ -63,9 +63,9 @@ class TestJenaRulesCases {
             :r1 dkg:revises :pos ; dkg:date "2025-06-01T00:00:00"^^xsd:dateTime .
             :r2 dkg:revises :pos ; dkg:date "2025-09-01T00:00:00"^^xsd:dateTime .
             :s1 dkg:reaffirms :pos ; dkg:date "2025-09-01T00:00:00"^^xsd:dateTime .
-            :s2 dkg:reaffirms :pos ; dkg:date "2025-10-20T00:00:00"^^xsd:dateTime ; dkg:unchangedSinceEvent :meeting .
+            :s2 dkg:reaffirms :pos ; dkg:date "2025-10-20T00:00:00"^^xsd:dateTime ; dkg:comparedWith :meeting .
             :meeting dkg:date "2025-08-15T00:00:00"^^xsd:dateTime .
-            :other dkg:reaffirms :pos2 ; dkg:date "2025-10-20T00:00:00"^^xsd:dateTime ; dkg:unchangedSinceEvent :meeting2 .
+            :other dkg:reaffirms :pos2 ; dkg:date "2025-10-20T00:00:00"^^xsd:dateTime ; dkg:comparedWith :meeting2 .
             :meeting2 dkg:date "2025-09-15T00:00:00"^^xsd:dateTime .
             :r3 dkg:revises :pos2 ; dkg:date "2025-09-01T00:00:00"^^xsd:dateTime .
             """);
@@ -78,7 +78,7 @@ class TestJenaRulesCases {
         Graph inferred = bothAgree("""
             :r1 dkg:revises :revised ; dkg:date "2025-05-01T00:00:00"^^xsd:dateTime .
             :r2 dkg:revises :revised ; dkg:date "2025-07-01T00:00:00"^^xsd:dateTime .
-            :s1 dkg:reaffirms :kept ; dkg:date "2025-10-01T00:00:00"^^xsd:dateTime ; dkg:unchangedSinceEvent :ev .
+            :s1 dkg:reaffirms :kept ; dkg:date "2025-10-01T00:00:00"^^xsd:dateTime ; dkg:comparedWith :ev .
             :ev dkg:date "2025-03-01T00:00:00"^^xsd:dateTime .
             :s2 dkg:reaffirms :kept .
             """);

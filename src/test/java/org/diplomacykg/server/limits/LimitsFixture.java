@@ -49,7 +49,7 @@ final class LimitsFixture {
      */
     static final String REVISION_TRIPLES = """
         id:statement-limits-revision a dkg:Statement ;
-            dkg:speaker id:sergey-lavrov ;
+            dkg:attributedTo id:sergey-lavrov ;
             dkg:revises id:russia-position-on-ukraine ;
             dkg:date "2025-09-10T00:00:00"^^xsd:dateTime ;
             dkg:evidence [ a oa:TextQuoteSelector ;

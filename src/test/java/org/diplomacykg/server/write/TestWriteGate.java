@@ -65,7 +65,7 @@ class TestWriteGate {
         Set<Quad> before = kg.dump();
         HttpResponse<String> response = kg.update(PREFIXES + """
             INSERT DATA { GRAPH <%s> {
-              id:statement-without-evidence a dkg:Statement ; dkg:speaker id:sergey-lavrov .
+              id:statement-without-evidence a dkg:Statement ; dkg:attributedTo id:sergey-lavrov .
             } }""".formatted(SOURCE), "text/turtle");
         assertEquals(422, response.statusCode(), response::body);
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
@@ -105,7 +105,7 @@ class TestWriteGate {
     @Test
     void aRefusedWriteLeavesTheReasonersInStepForTheNext() {
         assertEquals(422, kg.update(REVISION.replace("Sergey Lavrov\"", "Sergei Lavrov\"")).statusCode());
-        assertEquals(422, kg.update(REVISION.replace("dkg:speaker id:sergey-lavrov ;", "")).statusCode());
+        assertEquals(422, kg.update(REVISION.replace("dkg:attributedTo id:sergey-lavrov ;", "")).statusCode());
         assertEquals(204, kg.update(REVISION).statusCode());
         assertEquals("2025-10-20T00:00:00", kg.unchangedSince());
         assertTrue(kg.ask("ASK { GRAPH <%s> { ?d dkg:premise ?p . ?p <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> id:statement-test-revision } }"

@@ -48,7 +48,7 @@ final class WriteFixture implements AutoCloseable {
     /** A revision of Russia's position, with evidence quoting the article (see TestKeptCurrent). */
     static final String REVISION_TRIPLES = """
         id:statement-test-revision a dkg:Statement ;
-            dkg:speaker id:sergey-lavrov ;
+            dkg:attributedTo id:sergey-lavrov ;
             dkg:revises id:russia-position-on-ukraine ;
             dkg:date "2025-09-10T00:00:00"^^xsd:dateTime ;
             dkg:evidence [ a oa:TextQuoteSelector ;
