@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -20,6 +21,7 @@ import org.diplomacykg.vocab.Graphs;
 import org.semanticweb.HermiT.ReasonerFactory;
 import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.OWLClass;
+import org.semanticweb.owlapi.model.OWLDataFactory;
 import org.semanticweb.owlapi.model.OWLNamedIndividual;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.model.parameters.Imports;
@@ -37,9 +39,11 @@ import org.semanticweb.owlapi.reasoner.OWLReasoner;
  * @param profileViolations the OWL 2 DL profile violations of the imports closure
  * @param consistent        whether HermiT finds the imports closure consistent
  * @param typesInferred     every rdf:type the service's OWL rules infer for a named individual
- *                          of the file, as "individual class"
- * @param typesNotEntailed  those of {@code typesInferred} that HermiT does not entail (all of
- *                          them when the closure is inconsistent)
+ *                          of the file, as "individual class" (the domain rules are left out:
+ *                          what they derive, such as counterparts, OWL cannot express)
+ * @param typesNotEntailed  those of {@code typesInferred} that HermiT does not entail; all of
+ *                          them when the closure is inconsistent, so that no caller takes an
+ *                          inconsistent file for one that agrees
  */
 record DataFileCheck(Path file, OWLOntology ontology, List<String> profileViolations, boolean consistent,
                      List<String> typesInferred, List<String> typesNotEntailed) {
@@ -53,16 +57,17 @@ record DataFileCheck(Path file, OWLOntology ontology, List<String> profileViolat
 
         List<String> inferred = new ArrayList<>();
         List<String> notEntailed = new ArrayList<>();
+        OWLDataFactory factory = ontology.getOWLOntologyManager().getOWLDataFactory();
         OWLReasoner hermit = new ReasonerFactory().createReasoner(ontology);
         try {
             boolean consistent = hermit.isConsistent();
             for ( OWLNamedIndividual individual : ontology.getIndividualsInSignature(Imports.EXCLUDED) ) {
                 Node subject = NodeFactory.createURI(individual.getIRI().toString());
                 Set<OWLClass> entailed = consistent ? hermit.getTypes(individual, false).getFlattened() : Set.of();
-                for ( Node type : serviceInferred.find(subject, RDF.Nodes.type, Node.ANY).mapWith(t -> t.getObject()).toList() ) {
+                for ( Node type : serviceInferred.find(subject, RDF.Nodes.type, Node.ANY).mapWith(Triple::getObject).toList() ) {
                     String pair = individual.getIRI() + " " + type.getURI();
                     inferred.add(pair);
-                    if ( !entailed.contains(ontology.getOWLOntologyManager().getOWLDataFactory().getOWLClass(IRI.create(type.getURI()))) )
+                    if ( !entailed.contains(factory.getOWLClass(IRI.create(type.getURI()))) )
                         notEntailed.add(pair);
                 }
             }
