@@ -60,6 +60,10 @@ public final class OntologyServlet extends HttpServlet {
         .setNsPrefix("dcterms", DCTerms.NS)
         .setNsPrefix("oa", "http://www.w3.org/ns/oa#")
         .setNsPrefix("vann", "http://purl.org/vocab/vann/")
+        .setNsPrefix("prov", "http://www.w3.org/ns/prov#")
+        .setNsPrefix("org", "http://www.w3.org/ns/org#")
+        .setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/")
+        .setNsPrefix("schema", "https://schema.org/")
         .lock();
 
     private final transient ServerConfig config;

@@ -146,6 +146,8 @@ class TestOntologyEndpoint {
             };
             for ( Triple t : file.find(Node.ANY, RDF.Nodes.type, kind).toList() ) {
                 Node term = t.getSubject();
+                if ( !term.isURI() )
+                    continue; // an anonymous class expression (a union range) has no entry of its own
                 String anchor = term.getURI().startsWith(NS) ? term.getURI().substring(NS.length())
                               : file.getPrefixMapping().shortForm(term.getURI());
                 String section = section(html, anchor);
