@@ -77,7 +77,7 @@ public final class TestServers {
 
     /** As {@link #start(Path, Path)}, with a given query timeout. */
     public static Running start(Path ontologyDir, Path dataDir, Duration queryTimeout) {
-        return start(Store.loadTemporary(new DataLayout(ontologyDir, dataDir)), queryTimeout);
+        return start(ontologyDir, dataDir, queryTimeout, Limits.DEFAULTS);
     }
 
     /** As {@link #start(Path, Path, Duration)}, with given request limits (body size, results, update timeout). */

@@ -38,13 +38,13 @@ import org.diplomacykg.vocab.Graphs;
  * {@code dkg:evidence} it is. The article's other facts have no span. Read inside the caller's
  * read transaction; the result is plain values, with labels in the page's language.
  */
-final class ArticleEvidence {
+public final class ArticleEvidence {
 
     /** A node as shown: a link to its page ({@code href}) or literal text ({@code lang} may be null). */
-    record Term(String text, String href, String lang) {}
+    public record Term(String text, String href, String lang) {}
 
     /** One triple, readable. */
-    record Fact(Term subject, Term predicate, Term object) {
+    public record Fact(Term subject, Term predicate, Term object) {
         String plain() {
             return subject.text() + " \u2014 " + predicate.text() + " \u2014 " + object.text();
         }
@@ -54,17 +54,17 @@ final class ArticleEvidence {
      * One evidence span: its anchor on the page, its words, whether it was found in the text,
      * the facts it supports, and the spans that contain it (for nested and overlapping quotes).
      */
-    record Span(String anchor, String exact, boolean located, List<Fact> facts, List<Ref> within) {}
+    public record Span(String anchor, String exact, boolean located, List<Fact> facts, List<Ref> within) {}
 
     /** A span named from another: its anchor and words. */
-    record Ref(String anchor, String exact) {}
+    public record Ref(String anchor, String exact) {}
 
     /** An article found: its text as highlighted paragraphs (empty when its text is unknown). */
-    record Article(String slug, String title, boolean hasText, List<List<HighlightedText.Segment>> paragraphs,
+    public record Article(String slug, String title, boolean hasText, List<List<HighlightedText.Segment>> paragraphs,
                    List<Span> spans, Map<String, String> tooltips, List<Fact> withoutSpan) {}
 
     /** An article of the list at {@code /article/}. */
-    record Entry(String slug, String title, String href) {}
+    public record Entry(String slug, String title, String href) {}
 
     private static final Node IN_ARTICLE = DKG.Nodes.term("inArticle");
     private static final Node AXIOM = OWL2.Axiom.asNode();

@@ -12,10 +12,10 @@ import java.util.TreeSet;
  * span boundary (and at every line break, where paragraphs end), and each segment carries all
  * the spans that cover it, innermost (shortest) first.
  */
-final class HighlightedText {
+public final class HighlightedText {
 
     /** A located span: {@code [start, end)} in the text, and its anchor. */
-    record Placed(String anchor, int start, int end) {
+    public record Placed(String anchor, int start, int end) {
         int length() {
             return end - start;
         }
@@ -25,7 +25,7 @@ final class HighlightedText {
      * A piece of one paragraph; {@code spans} are the anchors covering it, innermost first
      * (empty for plain text); {@code starts} those of them that begin here (their first segment).
      */
-    record Segment(String text, List<String> spans, List<String> starts) {
+    public record Segment(String text, List<String> spans, List<String> starts) {
         /** The span a click on the segment selects: the innermost one. */
         public String target() {
             return spans.isEmpty() ? null : spans.get(0);
