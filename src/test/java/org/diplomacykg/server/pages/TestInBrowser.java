@@ -1,6 +1,7 @@
 package org.diplomacykg.server.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonString;
 import org.diplomacykg.Chromium;
 import org.diplomacykg.TestServers;
@@ -85,6 +87,24 @@ class TestInBrowser {
             String results = resultsTable(1);
             assertTrue(results.contains("alaska-summit-2025"), "results table: " + results);
             assertTrue(results.contains("2025-08-15"), "results table: " + results);
+        });
+    }
+
+    @Test
+    void homePageOpensAtItsTop() throws Throwable {
+        withScreenshot("home-top.png", null, () -> {
+            // As in a window a person looks at: a headless tab has no focus, and nothing in it takes focus.
+            JsonObject focus = new JsonObject();
+            focus.put("enabled", true);
+            browser.command("Emulation.setFocusEmulationEnabled", focus);
+            openHomePage();
+            // YASGUI would focus its editor a moment after it is built, and the browser scroll to it.
+            Thread.sleep(500);
+            assertTrue(browser.evaluateLong("document.documentElement.scrollHeight") > browser.evaluateLong("window.innerHeight"),
+                       "the page is taller than the window, so focusing the editor would scroll it");
+            assertEquals(0, browser.evaluateLong("window.scrollY"), "the page scrolled itself");
+            assertFalse(browser.evaluateBoolean("document.activeElement && document.activeElement.closest('.yasqe') !== null"),
+                        "the editor took the focus");
         });
     }
 
