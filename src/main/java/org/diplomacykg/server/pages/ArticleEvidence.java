@@ -52,9 +52,10 @@ public final class ArticleEvidence {
 
     /**
      * One evidence span: its anchor on the page, its words, whether it was found in the text,
-     * the facts it supports, and the spans that contain it (for nested and overlapping quotes).
+     * the things whose own evidence it is, the facts it supports, and the spans that contain it
+     * (for nested and overlapping quotes).
      */
-    public record Span(String anchor, String exact, boolean located, List<Fact> facts, List<Ref> within) {}
+    public record Span(String anchor, String exact, boolean located, List<Term> things, List<Fact> facts, List<Ref> within) {}
 
     /** A span named from another: its anchor and words. */
     public record Ref(String anchor, String exact) {}
@@ -120,6 +121,7 @@ public final class ArticleEvidence {
 
         // What each span supports; every triple so explained is not "without a span".
         Map<String, Set<Triple>> supported = new LinkedHashMap<>();
+        Map<String, Set<Node>> things = new LinkedHashMap<>();
         Set<Triple> explained = new HashSet<>();
         Set<Node> axioms = new HashSet<>();
         graph.find(Node.ANY, DKG.Nodes.evidence, Node.ANY).forEachRemaining(t -> {
@@ -139,6 +141,7 @@ public final class ArticleEvidence {
                     explained.add(fact);
                 }
             } else {
+                things.computeIfAbsent(anchor, a -> new LinkedHashSet<>()).add(x);
                 // A thing's own evidence supports its types and labels.
                 for ( Node p : List.of(RDF.Nodes.type, RDFS.Nodes.label) )
                     graph.find(x, p, Node.ANY).forEachRemaining(own -> {
@@ -156,8 +159,12 @@ public final class ArticleEvidence {
             String anchor = e.getKey();
             List<Fact> facts = facts(supported.getOrDefault(anchor, Set.of()));
             List<Ref> within = within(placed.get(anchor), located).stream().map(a -> new Ref(a, exactOf.get(a))).toList();
-            spans.add(new Span(anchor, e.getValue(), placed.containsKey(anchor), facts, within));
-            tooltips.put(anchor, String.join("\n", facts.stream().map(Fact::plain).toList()));
+            List<Term> introduced = things.getOrDefault(anchor, Set.of()).stream().map(this::term)
+                .sorted(Comparator.comparing(Term::text, String.CASE_INSENSITIVE_ORDER)).toList();
+            spans.add(new Span(anchor, e.getValue(), placed.containsKey(anchor), introduced, facts, within));
+            List<String> tooltip = new ArrayList<>(introduced.stream().map(Term::text).toList());
+            facts.stream().map(Fact::plain).forEach(tooltip::add);
+            tooltips.put(anchor, String.join("\n", tooltip));
         }
         spans.sort(Comparator.comparing((Span s) -> !s.located())
                              .thenComparing(s -> placed.containsKey(s.anchor()) ? placed.get(s.anchor()).start() : 0)

@@ -93,6 +93,7 @@ class TestArticlePage {
         assertFalse(geneva.contains("participant"), "only the facts the span supports: " + geneva);
         // A thing's own evidence supports its type and its label in the page's language.
         String met = entry(page, "span-met");
+        assertTrue(met.contains("the evidence of</span> <a href=\"" + kg.baseUrl() + "/id/geneva-meeting\">"), met);
         assertTrue(met.contains(">meeting</a>"), met);
         assertTrue(met.contains("Geneva meeting"), met);
         assertFalse(met.contains("Pertemuan Jenewa"), "labels in the page's language only: " + met);

@@ -133,6 +133,20 @@ class TestInBrowser {
     }
 
     @Test
+    void articlePageHighlightsTheArticlesEvidence() throws Throwable {
+        withScreenshot("article-lavrov-rubio-2025-10.png", null, () -> {
+            assertEquals(200, browser.navigate(kg.baseUrl() + "/article/lavrov-rubio-2025-10"));
+            assertTrue(browser.evaluateLong("document.querySelectorAll('.article-text mark').length") >= 10, "highlights");
+            // A click on the first highlight selects its span, whose facts link to their pages.
+            String target = browser.evaluateString("document.querySelector('.article-text a.ev').getAttribute('href')");
+            browser.evaluate("document.querySelector('.article-text a.ev').click()");
+            browser.waitUntil("location.hash === " + jsString(target), WAIT);
+            assertTrue(browser.evaluateBoolean("document.querySelector(':target').querySelectorAll('a[href*=\"/id/\"]').length > 0"),
+                       "the selected span lists facts linked to their pages");
+        });
+    }
+
+    @Test
     void timelineIsDrawnAsSvg() throws Throwable {
         withScreenshot("timeline-russia-position-on-ukraine.png", null, () -> {
             assertEquals(200, browser.navigate(kg.baseUrl() + "/timeline/russia-position-on-ukraine"));
