@@ -80,8 +80,9 @@ class TestWriteCors {
     void anAllowedOriginWritesWithCredentialsAndMayReadTheAnswer() {
         HttpResponse<String> response = send(update(kg, "allowed").header("Origin", ALLOWED).header("Authorization", AUTH));
         assertEquals(204, response.statusCode(), response.body());
-        assertEquals(ALLOWED, header(response, "Access-Control-Allow-Origin"));
-        assertEquals("true", header(response, "Access-Control-Allow-Credentials"));
+        // One value each: a browser refuses an answer with two.
+        assertEquals(List.of(ALLOWED), response.headers().allValues("Access-Control-Allow-Origin"));
+        assertEquals(List.of("true"), response.headers().allValues("Access-Control-Allow-Credentials"));
         assertTrue(hasLabel(kg, "allowed"));
     }
 
