@@ -18,6 +18,8 @@ import org.diplomacykg.server.http.NegotiatedResponses;
 import org.diplomacykg.server.http.ResponseFormat;
 import org.diplomacykg.server.http.Responses;
 import org.diplomacykg.vocab.Slugs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * /article/{slug}: an article's text with its evidence spans highlighted, each listing the
@@ -30,6 +32,8 @@ public final class ArticlePageServlet extends HttpServlet {
     /** Only a page is on offer; any other {@code ?format=} or {@code Accept} gets the usual 406. */
     static final ContentNegotiation FORMATS = ContentNegotiation.of(ResponseFormat.HTML);
 
+    private static final Logger LOG = LoggerFactory.getLogger(ArticlePageServlet.class);
+
     private final transient ServerConfig config;
 
     public ArticlePageServlet(ServerConfig config) {
@@ -38,6 +42,20 @@ public final class ArticlePageServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            respond(request, response);
+        } catch (RuntimeException ex) {
+            // As the resource pages: a short message, the details in the log, not in the page.
+            LOG.error("Could not answer {}", request.getRequestURI(), ex);
+            if ( response.isCommitted() )
+                return;
+            response.reset();
+            Responses.text(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                "The knowledge graph could not be read to answer this request; the server log has the details.");
+        }
+    }
+
+    private void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if ( NegotiatedResponses.choose(request, response, FORMATS).isEmpty() ) {
             NegotiatedResponses.notAcceptable(response, FORMATS, "This page");
             return;
