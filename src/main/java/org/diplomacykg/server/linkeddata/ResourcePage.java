@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -239,7 +240,11 @@ final class ResourcePage {
     /** The value of {@code property} of {@code subject} in any graph of the store, or null. */
     private Node storedNode(Node subject, Node predicate) {
         var quads = dataset.find(Node.ANY, subject, predicate, Node.ANY);
-        return quads.hasNext() ? quads.next().getObject() : null;
+        try {
+            return quads.hasNext() ? quads.next().getObject() : null;
+        } finally {
+            Iter.close(quads);
+        }
     }
 
     private String storedValue(Node subject, Node predicate) {
