@@ -75,12 +75,6 @@ public final class OntologyServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<ResponseFormat> chosen = NegotiatedResponses.choose(request, response, FORMATS);
-        String parameter = request.getParameter("format");
-        if ( chosen.isEmpty() && parameter != null ) {
-            Responses.text(response, HttpServletResponse.SC_BAD_REQUEST,
-                           "Unknown format '" + parameter + "'. /ontology is available as:\n" + FORMATS.describeOffers());
-            return;
-        }
         if ( chosen.isEmpty() ) {
             NegotiatedResponses.notAcceptable(response, FORMATS, "/ontology");
             return;

@@ -106,7 +106,7 @@ class TestOntologyEndpoint {
         assertEquals("application/ld+json", mediaType(response));
         assertTrue(parseGraph(response.body(), Lang.JSONLD).isIsomorphicWith(file));
         HttpResponse<String> unknown = get(url() + "?format=docx", "*/*");
-        assertEquals(400, unknown.statusCode());
+        assertEquals(406, unknown.statusCode(), "as on every endpoint");
         assertTrue(unknown.body().contains("?format=ttl"), unknown.body());
     }
 
