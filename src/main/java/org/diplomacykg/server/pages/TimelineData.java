@@ -142,9 +142,15 @@ public final class TimelineData {
     private static final String DETAILS = PREFIXES + """
         SELECT ?e ?p ?o WHERE {
           VALUES ?e { %s }
-          VALUES ?p { dkg:date dkg:disagreementDate rdfs:label dkg:quote dkg:content dkg:temporalExpression
-                      dkg:disagreementOn dkg:disagreeingParty }
-          ?e ?p ?o
+          {
+            VALUES ?p { dkg:date dkg:disagreementDate rdfs:label dkg:quote dkg:content dkg:temporalExpression
+                        dkg:disagreementOn dkg:disagreeingParty }
+            ?e ?p ?o
+          } UNION {
+            # A time the article gives only relatively is an interval with the article's words for it.
+            ?e dkg:during/dkg:temporalExpression ?o
+            BIND (dkg:temporalExpression AS ?p)
+          }
         }
         """;
 
