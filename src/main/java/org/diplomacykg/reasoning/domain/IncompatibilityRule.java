@@ -160,14 +160,14 @@ public final class IncompatibilityRule extends GroupedRule {
         premises.addAll(b.structure());
         premises.addAll(expressions(data, a.demand()));
         premises.addAll(expressions(data, b.demand()));
-        Triple[] firstA = earliestDatedExpression(data, a.demand());
-        Triple[] firstB = earliestDatedExpression(data, b.demand());
+        Dated firstA = earliestDatedExpression(data, a.demand());
+        Dated firstB = earliestDatedExpression(data, b.demand());
         if ( firstA == null || firstB == null )
             return new Pair(a, b, premises, null, List.of());
-        Node date = Dates.compare(firstA[1].getObject(), firstB[1].getObject()) < 0 ? firstB[1].getObject() : firstA[1].getObject();
+        Node date = Dates.compare(firstA.date(), firstB.date()) < 0 ? firstB.date() : firstA.date();
         List<Triple> datePremises = new ArrayList<>(premises);
-        datePremises.add(firstA[1]);
-        datePremises.add(firstB[1]);
+        datePremises.add(firstA.dateTriple());
+        datePremises.add(firstB.dateTriple());
         return new Pair(a, b, premises, date, datePremises);
     }
 
@@ -181,17 +181,23 @@ public final class IncompatibilityRule extends GroupedRule {
         return triples;
     }
 
-    /** The expressedIn and date triples of the demand's earliest dated expression (ties: the first statement by IRI), or null. */
-    private static Triple[] earliestDatedExpression(Graph data, Node demand) {
-        Triple[] earliest = null;
+    /** A statement a demand was expressed in, with its date. */
+    private record Dated(Node statement, Node date) {
+        Triple dateTriple() {
+            return Triple.create(statement, DKG.Nodes.date, date);
+        }
+    }
+
+    /** The demand's earliest dated expression (of two on one date, the first statement by IRI), or null. */
+    private static Dated earliestDatedExpression(Graph data, Node demand) {
+        Dated earliest = null;
         for ( Node statement : G.listSP(data, demand, DKG.Nodes.expressedIn) ) {
             Node date = G.getZeroOrOneSP(data, statement, DKG.Nodes.date);
             if ( !Dates.isDate(date) )
                 continue;
-            int order = earliest == null ? -1 : Dates.compare(date, earliest[1].getObject());
-            if ( order < 0 || (order == 0 && statement.toString().compareTo(earliest[1].getSubject().toString()) < 0) )
-                earliest = new Triple[] { Triple.create(demand, DKG.Nodes.expressedIn, statement),
-                                          Triple.create(statement, DKG.Nodes.date, date) };
+            int order = earliest == null ? -1 : Dates.compare(date, earliest.date());
+            if ( order < 0 || (order == 0 && statement.toString().compareTo(earliest.statement().toString()) < 0) )
+                earliest = new Dated(statement, date);
         }
         return earliest;
     }
