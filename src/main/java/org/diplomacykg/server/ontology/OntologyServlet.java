@@ -64,6 +64,7 @@ public final class OntologyServlet extends HttpServlet {
         .setNsPrefix("org", "http://www.w3.org/ns/org#")
         .setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/")
         .setNsPrefix("schema", "https://schema.org/")
+        .setNsPrefix("time", "http://www.w3.org/2006/time#")
         .lock();
 
     private final transient ServerConfig config;
