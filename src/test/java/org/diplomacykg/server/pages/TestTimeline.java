@@ -91,6 +91,22 @@ class TestTimeline {
     }
 
     @Test
+    void positionTimelineSaysWhatUnchangedMeans() {
+        String body = get(kg, "/timeline/russia-position-on-ukraine").body();
+        String list = body.substring(body.indexOf("<ul class=\"timeline-assessments\">"));
+        list = list.substring(0, list.indexOf("</ul>"));
+        String[] items = list.split("<li>");
+        String alaska = java.util.Arrays.stream(items).filter(i -> i.contains("/id/alaska-summit-2025\"")).findFirst().orElseThrow();
+        assertTrue(alaska.startsWith("unchanged compared with"), alaska);
+        assertTrue(alaska.contains("<time datetime=\"2025-08-15\">") && alaska.contains("as of <time datetime=\"2025-10-21\">"), alaska);
+        assertTrue(alaska.contains("according to Sergey Lavrov"), alaska);
+        assertFalse(alaska.contains("hedged"), "no point adjusted compared with Alaska is said flatly: " + alaska);
+        String initial = java.util.Arrays.stream(items).filter(i -> i.contains("/id/russia-initial-demands-on-ukraine\"")).findFirst().orElseThrow();
+        assertTrue(initial.contains("hedged: approximate, believed"), "\"Saya yakin ... hampir tidak berubah\" keeps its hedges: " + initial);
+        assertFalse(initial.contains("<time datetime=\"2025-08-15\">"), "a reference point has no date: " + initial);
+    }
+
+    @Test
     void theSvgIsWellFormedWithOneLinkedMarkerPerDatedEvent() {
         Document svg = svgOf(get(kg, "/timeline/russia-position-on-ukraine").body());
         assertEquals("svg", svg.getDocumentElement().getLocalName());
