@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import org.diplomacykg.server.ServerConfigException;
 import org.eclipse.jetty.util.security.Credential;
@@ -194,6 +195,19 @@ public final class PasswordFile {
             return null;
         }
         return one.isEmpty() ? null : one.keySet().iterator().next().toString().trim();
+    }
+
+    /**
+     * What checks a password given for a user in no file: a bcrypt hash of a random password,
+     * which no password matches but which takes as long to check as a real one, so that how long
+     * a refusal takes does not tell which user names exist.
+     */
+    public static Credential nobody() {
+        return Nobody.CREDENTIAL;
+    }
+
+    private static final class Nobody {
+        static final Credential CREDENTIAL = new BcryptCredential(BcryptCredential.hash(UUID.randomUUID().toString()));
     }
 
     /** The password part of a value {@code password[, role ...]}, as Jetty takes it. */

@@ -49,8 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  * plain-HTTP port that only redirects, a writer ({@code --passwd}) and a reader
  * ({@code --read-passwd}) with bcrypt-hashed passwords, and short login delays. A client that
  * does not trust the certificate gets nothing; credentials sent in clear are refused; nothing
- * is readable without a login; a reader cannot write; guessing meets 429 quickly and the right
- * password still works after the wait; no answer and no log line holds a password or its hash.
+ * is readable without a login; a reader cannot write; how long a refusal takes does not tell which
+ * user names exist; guessing meets 429 quickly and the right password still works after the wait;
+ * no answer and no log line holds a password or its hash.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TestPrivateHttps {
@@ -190,6 +191,25 @@ class TestPrivateHttps {
 
     @Test
     @Order(7)
+    void anUnknownUserIsRefusedAsSlowlyAsAWrongPassword() {
+        long unknown = refusalNanos(basic("mallory", WRITER_PASSWORD));
+        long known = refusalNanos(basic(WRITER, "not the password"));
+        // A bcrypt check at cost 12 takes a good part of a second; a look-up of a name, microseconds.
+        assertTrue(unknown * 3 > known, "unknown user refused in " + unknown / 1_000_000 + " ms, a wrong password in "
+                                        + known / 1_000_000 + " ms: the difference tells which names exist");
+        // Start afresh for the next test.
+        assertEquals(200, send(trusting, https("/kg/sparql?query=ASK%7B%7D")
+            .header("Authorization", basic(WRITER, WRITER_PASSWORD))).statusCode());
+    }
+
+    private static long refusalNanos(String auth) {
+        long start = System.nanoTime();
+        assertEquals(401, send(trusting, https("/kg/sparql?query=ASK%7B%7D").header("Authorization", auth)).statusCode());
+        return System.nanoTime() - start;
+    }
+
+    @Test
+    @Order(8)
     void aThousandWrongPasswordsMeet429SoonAndTheRightOneWorksAfterTheWait() throws InterruptedException {
         int checked = 0;
         int limited = 0;
@@ -222,7 +242,7 @@ class TestPrivateHttps {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void noAnswerAndNoLogLineHoldsAPasswordOrItsHash() throws IOException {
         String logged = log.toString(StandardCharsets.UTF_8);
         assertTrue(logged.contains("Failed login for user '" + WRITER + "'"), "failed logins are logged");
