@@ -34,6 +34,6 @@ public final class WritersOnly implements Filter {
             return;
         }
         Responses.text((HttpServletResponse) response, HttpServletResponse.SC_FORBIDDEN,
-                       "User '" + (user == null ? "" : user) + "' may read but not write");
+                       user == null ? "Writing needs a login" : "User '" + user + "' may read but not write");
     }
 }
