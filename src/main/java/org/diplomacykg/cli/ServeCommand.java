@@ -18,6 +18,7 @@ import org.diplomacykg.server.ServerConfig;
 import org.diplomacykg.server.ServerConfigException;
 import org.diplomacykg.server.limits.Limits;
 import org.diplomacykg.server.security.LoginLimits;
+import org.diplomacykg.server.security.Logins;
 import org.diplomacykg.server.security.Security;
 import org.diplomacykg.server.security.Tls;
 import org.diplomacykg.server.write.PasswordFile;
@@ -167,11 +168,13 @@ public final class ServeCommand implements Callable<Integer> {
         Security security;
         try {
             // Also before loading; a bad password file or keystore is not a usage error, so one line, no usage text.
-            if ( passwordFile != null )
-                warnIfWeak(PasswordFile.read(passwordFile));
+            PasswordFile writers = passwordFile == null ? null : PasswordFile.read(passwordFile);
             PasswordFile readers = readPasswordFile == null ? null : PasswordFile.read(readPasswordFile);
-            if ( readers != null )
-                warnIfWeak(readers);
+            Logins.checkDisjoint(writers, readers);
+            for ( PasswordFile users : new PasswordFile[] { writers, readers } ) {
+                if ( users != null )
+                    warnIfWeak(users);
+            }
             Tls tls = tlsKeystore == null ? null : Tls.read(tlsKeystore, tlsPasswordFile, httpPort);
             security = new Security(tls, readers, loginLimits, trustForwarded);
         } catch (ServerConfigException ex) {

@@ -99,7 +99,8 @@ public final class KgServer {
         }
 
         FusekiServer.Builder builder = FusekiServer.create()
-            .port(config.port())
+            // With TLS the connectors are replaced below; this port is then only what Fuseki reports as HTTP.
+            .port(security.tls() != null && security.tls().httpPort() != null ? security.tls().httpPort() : config.port())
             .add(DATASET, service)
             .enablePing(true)
             .enableCors(true)

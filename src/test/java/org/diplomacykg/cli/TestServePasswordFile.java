@@ -85,6 +85,18 @@ class TestServePasswordFile {
         assertRefused(serve(tmp), tmp, "is a directory");
     }
 
+    @Test
+    void aUserInBothFilesIsRefused() throws IOException {
+        Path writers = TestServers.makePrivate(Files.writeString(tmp.resolve("passwd"), "alice: secret\n"));
+        Path readers = TestServers.makePrivate(Files.writeString(tmp.resolve("readers"), "bob: other\nalice: another\n"));
+        CommandLine cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(new StringWriter(), true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute("serve", "--port", "0", "--passwd", writers.toString(), "--read-passwd", readers.toString(),
+                               "--ontology", Fixtures.path("kg/ontology").toString(), "--data", Fixtures.path("kg/data").toString());
+        assertRefused(code, readers, "alice are in both");
+    }
+
     private void assertRefused(int code, Path file, String reason) {
         String text = err.toString();
         assertEquals(1, code, text);

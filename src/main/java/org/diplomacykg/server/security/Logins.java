@@ -40,15 +40,23 @@ public final class Logins {
     public Logins(PasswordFile writers, PasswordFile readers) {
         if ( writers == null && readers == null )
             throw new IllegalArgumentException("a login needs users");
-        if ( writers != null && readers != null ) {
-            Set<String> both = new TreeSet<>(writers.users());
-            both.retainAll(readers.users());
-            if ( !both.isEmpty() )
-                throw new ServerConfigException("user(s) " + String.join(", ", both) + " are in both " + writers.file()
-                    + " and " + readers.file() + ": a writer may read already, so remove them from the readers' file");
-        }
+        checkDisjoint(writers, readers);
         this.writers = writers;
         this.readers = readers;
+    }
+
+    /**
+     * Refuses a user who is in both files: with two passwords, which one counts would depend on
+     * the order the files are read in. Either may be null.
+     */
+    public static void checkDisjoint(PasswordFile writers, PasswordFile readers) {
+        if ( writers == null || readers == null )
+            return;
+        Set<String> both = new TreeSet<>(writers.users());
+        both.retainAll(readers.users());
+        if ( !both.isEmpty() )
+            throw new ServerConfigException("user(s) " + String.join(", ", both) + " are in both " + writers.file()
+                + " and " + readers.file() + ": a writer may read already, so remove them from the readers' file");
     }
 
     /** Whether reads need a login too. */
