@@ -1,6 +1,10 @@
 package org.diplomacykg;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,6 +13,8 @@ import org.apache.jena.query.Dataset;
 import org.diplomacykg.server.KgServer;
 import org.diplomacykg.server.ServerConfig;
 import org.diplomacykg.server.limits.Limits;
+import org.diplomacykg.server.security.LoginLimits;
+import org.diplomacykg.server.security.Security;
 import org.diplomacykg.server.write.WriteAccess;
 import org.diplomacykg.store.DataLayout;
 import org.diplomacykg.store.Store;
@@ -38,6 +44,11 @@ public final class TestServers {
         /** e.g. {@code http://localhost:43121}, no trailing slash. */
         public String baseUrl() {
             return "http://localhost:" + server.getHttpPort();
+        }
+
+        /** e.g. {@code https://localhost:43122}, for a server with TLS. */
+        public String httpsUrl() {
+            return "https://localhost:" + server.getHttpsPort();
         }
 
         /** The dataset URL, {@code baseUrl() + "/kg"}. */
@@ -116,16 +127,40 @@ public final class TestServers {
         return startWritable(ontologyDir, dataDir, passwordFile, limits, List.of());
     }
 
-    /** As {@link #startWritable(Path, Path, Path, Limits)}, taking authenticated writes from pages of {@code corsOrigins} too. */
+    /**
+     * As {@link #startWritable(Path, Path, Path, Limits)}, taking authenticated writes from pages of {@code corsOrigins} too.
+     * The password file is made private first, as an operator must (chmod 600), and failed logins are not limited:
+     * the tests that use this send wrong passwords on purpose to check other things (TestLoginLimits checks the limit).
+     */
     public static Running startWritable(Path ontologyDir, Path dataDir, Path passwordFile, Limits limits, List<String> corsOrigins) {
+        makePrivate(passwordFile);
+        return startSecured(ontologyDir, dataDir, passwordFile, limits, corsOrigins, new Security(null, null, LoginLimits.NONE, false));
+    }
+
+    /**
+     * Loads the layout and serves it protected as {@code security} says; {@code passwordFile} names the writers,
+     * null for a read-only server. Its port is a free one, HTTPS if {@code security} has TLS.
+     */
+    public static Running startSecured(Path ontologyDir, Path dataDir, Path passwordFile, Limits limits, List<String> corsOrigins,
+                                       Security security) {
         DataLayout layout = new DataLayout(ontologyDir, dataDir);
         Dataset dataset = Store.loadTemporary(layout);
-        WriteAccess writes = new WriteAccess(passwordFile, WriteGate.forLayout(layout));
+        WriteAccess writes = passwordFile == null ? null : new WriteAccess(passwordFile, WriteGate.forLayout(layout));
         FusekiServer server = KgServer.build(new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT,
                                                               dataset.asDatasetGraph(), null, writes, limits)
-            .withCorsOrigins(corsOrigins).withArticlesDir(layout.articlesDir()));
+            .withCorsOrigins(corsOrigins).withArticlesDir(layout.articlesDir()), security);
         server.start();
         return new Running(server, dataset);
+    }
+
+    /** Makes a file readable and writable by its owner only, as the server wants password files. */
+    public static Path makePrivate(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return file;
     }
 
     /** Serves the conforming fixture {@code kg/} ({@link Fixtures}). */

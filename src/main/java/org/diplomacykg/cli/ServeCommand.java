@@ -1,6 +1,8 @@
 package org.diplomacykg.cli;
 
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +17,10 @@ import org.diplomacykg.server.KgServer;
 import org.diplomacykg.server.ServerConfig;
 import org.diplomacykg.server.ServerConfigException;
 import org.diplomacykg.server.limits.Limits;
+import org.diplomacykg.server.security.LoginLimits;
+import org.diplomacykg.server.security.Logins;
+import org.diplomacykg.server.security.Security;
+import org.diplomacykg.server.security.Tls;
 import org.diplomacykg.server.write.PasswordFile;
 import org.diplomacykg.server.write.WriteAccess;
 import org.diplomacykg.store.DataLayout;
@@ -98,6 +104,43 @@ public final class ServeCommand implements Callable<Integer> {
                         + "without it the server is read-only.")
     private Path passwordFile;
 
+    @Option(names = "--read-passwd", paramLabel = "FILE",
+            description = "Make reads private: every page and endpoint but /$/ping needs a login, by the users in FILE "
+                        + "(who may only read) or in --passwd (who may read and write).")
+    private Path readPasswordFile;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE.p12",
+            description = "Serve HTTPS (TLS 1.2 and 1.3) on --port with the key and certificate in this PKCS#12 keystore; "
+                        + "plain HTTP is then off unless --http-port is given.")
+    private Path tlsKeystore;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE",
+            description = "The keystore's password, on the first line of FILE (which must not be readable by others).")
+    private Path tlsPasswordFile;
+
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "With --tls-keystore, also listen for plain HTTP on PORT, only to redirect to HTTPS; "
+                        + "a request carrying credentials there is refused (403).")
+    private Integer httpPort;
+
+    @Option(names = "--login-free-failures", paramLabel = "N", defaultValue = "" + LoginLimits.DEFAULT_FREE_FAILURES,
+            description = "Failed logins allowed from one client address, or for one user, before further logins must wait "
+                        + "(429 with Retry-After) (default: ${DEFAULT-VALUE}).")
+    private int loginFreeFailures;
+
+    @Option(names = "--login-delay", paramLabel = "SECONDS", defaultValue = "" + LoginLimits.DEFAULT_FIRST_DELAY_SECONDS,
+            description = "The first wait after the free failures; it doubles with each further failure (default: ${DEFAULT-VALUE}).")
+    private long loginDelaySeconds;
+
+    @Option(names = "--login-max-delay", paramLabel = "SECONDS", defaultValue = "" + LoginLimits.DEFAULT_MAX_DELAY_SECONDS,
+            description = "The longest wait after failed logins (default: ${DEFAULT-VALUE}).")
+    private long loginMaxDelaySeconds;
+
+    @Option(names = "--trust-forwarded",
+            description = "Take the client's address and scheme from the Forwarded and X-Forwarded-* headers of a TLS proxy "
+                        + "in front of the server. Only behind such a proxy: anyone else could forge them.")
+    private boolean trustForwarded;
+
     @Spec
     private CommandSpec spec;
 
@@ -105,6 +148,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         Limits limits;
+        LoginLimits loginLimits;
         try {
             // Checked before loading so that a typo does not cost a full load.
             ServerConfig.checkPort(port);
@@ -113,18 +157,33 @@ public final class ServeCommand implements Callable<Integer> {
             corsOrigins.forEach(ServerConfig::checkOrigin);
             ServerConfig.checkBind(bind);
             limits = limits();
+            loginLimits = new LoginLimits(loginFreeFailures, Duration.ofSeconds(loginDelaySeconds), Duration.ofSeconds(loginMaxDelaySeconds));
+            if ( httpPort != null )
+                ServerConfig.checkPort(httpPort);
+            if ( tlsKeystore == null && (tlsPasswordFile != null || httpPort != null) )
+                throw new ServerConfigException("--tls-password-file and --http-port go with --tls-keystore");
         } catch (ServerConfigException ex) {
             throw new ParameterException(spec.commandLine(), ex.getMessage());
         }
-        if ( passwordFile != null ) {
-            // Also before loading; a bad password file is not a usage error, so one line, no usage text.
-            try {
-                PasswordFile.check(passwordFile);
-            } catch (ServerConfigException ex) {
-                spec.commandLine().getErr().println("error: " + ex.getMessage());
-                return Main.EXIT_FAILED;
+        Security security;
+        try {
+            // Also before loading; a bad password file or keystore is not a usage error, so one line, no usage text.
+            PasswordFile writers = passwordFile == null ? null : PasswordFile.read(passwordFile);
+            PasswordFile readers = readPasswordFile == null ? null : PasswordFile.read(readPasswordFile);
+            Logins.checkDisjoint(writers, readers);
+            for ( PasswordFile users : new PasswordFile[] { writers, readers } ) {
+                if ( users != null )
+                    warnIfWeak(users);
             }
+            Tls tls = tlsKeystore == null ? null : Tls.read(tlsKeystore, tlsPasswordFile, httpPort);
+            security = new Security(tls, readers, loginLimits, trustForwarded);
+        } catch (ServerConfigException ex) {
+            spec.commandLine().getErr().println("error: " + ex.getMessage());
+            return Main.EXIT_FAILED;
         }
+        if ( (passwordFile != null || readPasswordFile != null) && tlsKeystore == null && !loopback(bind) )
+            LOG.warn("Passwords travel in clear over plain HTTP: serve with --tls-keystore, or behind a TLS proxy, "
+                     + "or bind to this machine only with --bind 127.0.0.1 (see README)");
         DataLayout layout = options.layout();
         // The gate's shapes are read before the store is opened or loaded, so a broken shapes file fails first.
         WriteGate gate = passwordFile == null ? null : WriteGate.forLayout(layout);
@@ -135,7 +194,7 @@ public final class ServeCommand implements Callable<Integer> {
         Dataset dataset = store == null ? Store.loadTemporary(layout) : store.dataset();
         WriteAccess writes = gate == null ? null : new WriteAccess(passwordFile, gate);
         FusekiServer server = KgServer.build(new ServerConfig(port, timeout, dataset.asDatasetGraph(), baseUrl, writes, limits)
-            .withBind(bind).withCorsOrigins(corsOrigins).withArticlesDir(layout.articlesDir()));
+            .withBind(bind).withCorsOrigins(corsOrigins).withArticlesDir(layout.articlesDir()), security);
         try {
             server.start();
         } catch (FusekiException ex) {
@@ -144,7 +203,8 @@ public final class ServeCommand implements Callable<Integer> {
             if ( !causedByBind(ex) )
                 throw ex;
             spec.commandLine().getErr().println(bind == null
-                ? "error: port " + port + " is already in use: stop the program using it or pass --port PORT"
+                ? "error: port " + port + (httpPort == null ? "" : " or " + httpPort) + " is already in use: "
+                  + "stop the program using it or pass --port PORT"
                 : "error: cannot listen on " + bind + " port " + port + ": the port is in use or the address is not "
                   + "one of this machine's (" + bindCause(ex) + ")");
             return Main.EXIT_FAILED;
@@ -157,8 +217,29 @@ public final class ServeCommand implements Callable<Integer> {
             LOG.info("Taking writes at {}/update, {}/data and {}/{slug} from the users in {}",
                      server.datasetURL(KgServer.DATASET), server.datasetURL(KgServer.DATASET),
                      server.datasetURL(KgServer.ARTICLES), passwordFile);
+        if ( security.tls() != null && httpPort != null )
+            LOG.info("Plain HTTP on port {} only redirects to HTTPS", server.getHttpPort());
+        if ( readPasswordFile != null )
+            LOG.info("Reads need a login too: the users in {} may read{}", readPasswordFile,
+                     passwordFile == null ? "" : ", those in " + passwordFile + " read and write");
         server.join();
         return 0;
+    }
+
+    /** Names the users whose passwords are not bcrypt hashes, with the command that converts them. */
+    private static void warnIfWeak(PasswordFile file) {
+        if ( !file.weakUsers().isEmpty() )
+            LOG.warn("Password file {} holds the password of {} in plain text (or a quick MD5 or CRYPT hash): store a "
+                     + "bcrypt hash instead with: java -jar diplomacy-kg.jar passwd {} USER", file.file(),
+                     String.join(", ", file.weakUsers()), file.file());
+    }
+
+    private static boolean loopback(String address) {
+        try {
+            return address != null && !address.isBlank() && InetAddress.getByName(address.strip()).isLoopbackAddress();
+        } catch (UnknownHostException ex) {
+            return false;
+        }
     }
 
     private Limits limits() {

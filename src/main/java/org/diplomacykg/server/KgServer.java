@@ -2,6 +2,8 @@ package org.diplomacykg.server;
 
 import java.util.List;
 
+import org.apache.jena.fuseki.auth.Auth;
+import org.apache.jena.fuseki.auth.AuthPolicy;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Endpoint;
@@ -22,10 +24,17 @@ import org.diplomacykg.server.pages.ArticlePageServlet;
 import org.diplomacykg.server.pages.HomeServlet;
 import org.diplomacykg.server.pages.StaticServlet;
 import org.diplomacykg.server.pages.TimelineServlet;
+import org.diplomacykg.server.security.HttpsOnly;
+import org.diplomacykg.server.security.LoginLimiter;
+import org.diplomacykg.server.security.Logins;
+import org.diplomacykg.server.security.Security;
+import org.diplomacykg.server.security.WritersOnly;
 import org.diplomacykg.server.write.ArticleServlet;
+import org.diplomacykg.server.write.PasswordFile;
 import org.diplomacykg.server.write.WriteEndpoints;
 import org.diplomacykg.store.InferringDatasetGraph;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -53,6 +62,18 @@ public final class KgServer {
      * also sets its gate on the dataset, so that every later write transaction passes it.
      */
     public static FusekiServer build(ServerConfig config) {
+        return build(config, Security.DEFAULTS);
+    }
+
+    /**
+     * As {@link #build(ServerConfig)}, protected as {@code security} says: HTTPS, a login for
+     * reads too, how fast passwords may be guessed, whether forwarded headers are believed.
+     */
+    public static FusekiServer build(ServerConfig config, Security security) {
+        // Who may log in, read from the files now so that a bad file fails the build, not the start.
+        PasswordFile writers = config.writable() ? PasswordFile.read(config.writes().passwordFile()) : null;
+        Logins logins = writers == null && security.readers() == null ? null : new Logins(writers, security.readers());
+
         // Only the query endpoints get the timeout: GSP reads of one graph are bounded anyway.
         Context queryContext = new Context();
         queryContext.set(ARQ.queryTimeout, Long.toString(config.queryTimeout().toMillis()));
@@ -71,12 +92,15 @@ public final class KgServer {
                 .build());
         if ( config.writable() ) {
             ((InferringDatasetGraph) config.dataset()).setGate(config.writes().gate());
-            service.addEndpoint(WriteEndpoints.update(new LimitedUpdate(limits.updateTimeout())))
-                   .addEndpoint(WriteEndpoints.graphStore());
+            // Past the login, only writers: a reader of --read-passwd gets 403.
+            AuthPolicy mayWrite = Auth.policyAllowSpecific(logins.writers());
+            service.addEndpoint(WriteEndpoints.update(new LimitedUpdate(limits.updateTimeout()), mayWrite))
+                   .addEndpoint(WriteEndpoints.graphStore(mayWrite));
         }
 
         FusekiServer.Builder builder = FusekiServer.create()
-            .port(config.port())
+            // With TLS the connectors are replaced below; this port is then only what Fuseki reports as HTTP.
+            .port(security.tls() != null && security.tls().httpPort() != null ? security.tls().httpPort() : config.port())
             .add(DATASET, service)
             .enablePing(true)
             .enableCors(true)
@@ -95,20 +119,34 @@ public final class KgServer {
             .addServlet("/article/*", new ArticlePageServlet(config))
             .addServlet("/static/*", new StaticServlet(config))
             .addServlet("", new HomeServlet(config));
+        if ( logins != null )
+            builder.securityHandler(logins.securityHandler(new LoginLimiter(security.loginLimits()),
+                                                           config.writable() ? List.of(ARTICLES + "/*") : List.of()));
         if ( config.writable() ) {
-            builder.securityHandler(WriteEndpoints.securityHandler(config.writes(), ARTICLES + "/*"))
-                   .addServlet(ARTICLES + "/*", new ArticleServlet(config.dataset()));
+            builder.addServlet(ARTICLES + "/*", new ArticleServlet(config.dataset()));
+            if ( logins.privateReads() )
+                builder.addFilter(ARTICLES + "/*", new WritersOnly(logins.writers()));
         }
         FusekiServer server = builder.build();
+        ServerConnector https = security.tls() == null ? null : security.tls().install(server.getJettyServer(), config.port());
         useResponseBuffersJettyPools(server);
-        if ( config.bind() != null )
-            for ( Connector connector : server.getJettyServer().getConnectors() )
+        for ( Connector connector : server.getJettyServer().getConnectors() ) {
+            if ( config.bind() != null )
                 ((ServerConnector) connector).setHost(config.bind());
+            if ( security.trustForwarded() )
+                connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration()
+                         .addCustomizer(new ForwardedRequestCustomizer());
+        }
         if ( config.writable() ) {
             // Ahead of the login, which would answer a credential-less preflight with 401.
             var jetty = server.getJettyServer();
             jetty.setHandler(new WriteCors(jetty.getHandler(),
                 List.of(DATASET + "/update", DATASET + "/data", ARTICLES), config.corsOrigins(), config.baseUrl()));
+        }
+        if ( https != null ) {
+            // Outermost: credentials sent over plain HTTP reach nothing else.
+            var jetty = server.getJettyServer();
+            jetty.setHandler(new HttpsOnly(jetty.getHandler(), https, config.baseUrl()));
         }
         return server;
     }

@@ -28,6 +28,7 @@ import org.diplomacykg.ChildJvm;
 import org.diplomacykg.SparqlClient;
 import org.diplomacykg.StoreDigest;
 import org.diplomacykg.StoreDigest.GraphDigest;
+import org.diplomacykg.TestServers;
 import org.diplomacykg.store.DataLayout;
 import org.diplomacykg.store.Store;
 import org.diplomacykg.store.TdbStore;
@@ -76,7 +77,7 @@ class TestCrashRecovery {
             before = StoreDigest.of(store.datasetGraph());
         }
         passwd = tmp.resolve("passwd");
-        Files.writeString(passwd, USER + ": " + PASSWORD + "\n");
+        TestServers.makePrivate(Files.writeString(passwd, USER + ": " + PASSWORD + "\n"));
     }
 
     @Test
