@@ -80,6 +80,7 @@ public final class DKG {
         public static final Node disagreeingParty = term("disagreeingParty");
         public static final Node disagreementOn = term("disagreementOn");
         public static final Node disagreementDate = term("disagreementDate");
+        public static final Node conclusion = term("conclusion");
         public static final Node derivedBy = term("derivedBy");
         public static final Node premise = term("premise");
         public static final Node evidence = term("evidence");
