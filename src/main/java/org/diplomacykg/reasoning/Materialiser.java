@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the rules to a fixpoint and writes what they derive: the conclusions that are not
- * asserted into the inferred graph, and up to {@link #REASONS_PER_TRIPLE} derivations per
- * inferred triple into the explanations graph (those with the smallest hashes, see
+ * asserted into the inferred graph, and one derivation per inferred triple into the
+ * explanations graph (the one with the smallest hash, see {@link #chosen} and
  * {@link ExplanationWriter}). Nothing else is written.
  * <p>
  * A full run ({@link #materialiseAll}) applies every rule over everything once, then
@@ -54,9 +54,6 @@ import org.slf4j.LoggerFactory;
 public final class Materialiser {
 
     private static final Logger LOG = LoggerFactory.getLogger(Materialiser.class);
-
-    /** How many derivations of one inferred triple the explanations graph holds. */
-    static final int REASONS_PER_TRIPLE = 3;
 
     private final Function<Graph, List<Rule>> rulesFromOntology;
     /** Built from the ontology graph by the last full run; null before one. */
@@ -213,22 +210,19 @@ public final class Materialiser {
     }
 
     /**
-     * The derivations written for one inferred triple: all when there are at most
-     * {@link #REASONS_PER_TRIPLE}, else those with the smallest ids. A type that follows from
-     * the range of every property pointing at a thing has as many derivations as such
-     * triples; a few say why as well as all of them, and the graph stays proportional to the
-     * inferences.
+     * The derivation written for one inferred triple, as a map of at most one entry: the one
+     * with the smallest id. One says why; the others are worked out on request
+     * ({@link Derivations}), and the graph stays proportional to the inferences. The choice
+     * depends only on the set of derivations, never on the order they were found in or on the
+     * updates that led there, so a graph kept up to date change by change is the same as one
+     * computed from scratch.
      */
     static Map<String, Derivation> chosen(Map<String, Derivation> byId) {
-        if ( byId.size() <= REASONS_PER_TRIPLE )
+        if ( byId.size() <= 1 )
             return byId;
-        Map<String, Derivation> sorted = byId instanceof TreeMap<String, Derivation> t ? t : new TreeMap<>(byId);
+        Map.Entry<String, Derivation> smallest = (byId instanceof TreeMap<String, Derivation> t ? t : new TreeMap<>(byId)).firstEntry();
         Map<String, Derivation> out = new TreeMap<>();
-        for ( Map.Entry<String, Derivation> e : sorted.entrySet() ) {
-            if ( out.size() == REASONS_PER_TRIPLE )
-                break;
-            out.put(e.getKey(), e.getValue());
-        }
+        out.put(smallest.getKey(), smallest.getValue());
         return out;
     }
 
@@ -251,9 +245,9 @@ public final class Materialiser {
         chosen.forEach(d -> ExplanationWriter.write(dsg, d));
     }
 
-    /** {@link #chosen} of a collection; hashing only the few triples with more derivations than are written. */
+    /** {@link #chosen} of a collection; hashing only for the triples with more than one derivation. */
     static Collection<Derivation> chosenOf(Collection<Derivation> ds) {
-        if ( ds.size() <= REASONS_PER_TRIPLE )
+        if ( ds.size() <= 1 )
             return ds;
         Map<String, Derivation> byId = new TreeMap<>();
         ds.forEach(d -> byId.put(ExplanationWriter.id(d), d));
