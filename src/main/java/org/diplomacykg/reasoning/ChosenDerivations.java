@@ -14,9 +14,14 @@ import org.apache.jena.graph.Triple;
  */
 final class ChosenDerivations {
 
+    private final ExplanationWriter explanations;
     private final Map<Triple, Derivation> byConclusion = new HashMap<>();
     /** The id of the kept derivation, once a second one has made comparing them necessary. */
     private final Map<Triple, String> idOfKept = new HashMap<>();
+
+    ChosenDerivations(ExplanationWriter explanations) {
+        this.explanations = explanations;
+    }
 
     /** Records one derivation found; kept if it has the smallest id of its conclusion's so far. */
     void add(Derivation d) {
@@ -24,8 +29,8 @@ final class ChosenDerivations {
         Derivation kept = byConclusion.putIfAbsent(c, d);
         if ( kept == null || kept.equals(d) )
             return;
-        String keptId = idOfKept.computeIfAbsent(c, k -> ExplanationWriter.id(kept));
-        String id = ExplanationWriter.id(d);
+        String keptId = idOfKept.computeIfAbsent(c, k -> explanations.id(kept));
+        String id = explanations.id(d);
         if ( id.compareTo(keptId) < 0 ) {
             byConclusion.put(c, d);
             idOfKept.put(c, id);

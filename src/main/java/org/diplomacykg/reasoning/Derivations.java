@@ -28,6 +28,7 @@ public final class Derivations {
     private final DatasetGraph dsg;
     private final List<Rule> rules;
     private final Graph data;
+    private final ExplanationWriter explanations;
 
     /** Over {@code dsg} with the service's rules, compiled from its ontology graph. */
     public static Derivations standard(DatasetGraph dsg) {
@@ -38,6 +39,7 @@ public final class Derivations {
         this.dsg = dsg;
         this.rules = rulesFromOntology.apply(dsg.getGraph(Graphs.Nodes.ONTOLOGY));
         this.data = new Union(new AssertedGraph(dsg), dsg.getGraph(Graphs.Nodes.INFERRED));
+        this.explanations = new ExplanationWriter(dsg);
     }
 
     /** Whether {@code t} is inferred: in the inferred graph (which holds nothing asserted). */
@@ -60,13 +62,13 @@ public final class Derivations {
             });
         }
         List<Derivation> out = new ArrayList<>(found);
-        out.sort(Comparator.comparing(ExplanationWriter::id));
+        out.sort(Comparator.comparing(explanations::id));
         return out;
     }
 
-    /** The IRI naming {@code d}: the one it has in the explanations graph when it is the one written. */
-    public static Node iri(Derivation d) {
-        return ExplanationWriter.node(ExplanationWriter.id(d));
+    /** The IRI naming {@code d}: the one it has in the explanations graph when it is written. */
+    public Node iri(Derivation d) {
+        return ExplanationWriter.node(explanations.id(d));
     }
 
     /** The rule's IRI as a node. */

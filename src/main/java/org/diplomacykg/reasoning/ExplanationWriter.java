@@ -22,39 +22,57 @@ import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
 
 /**
- * Turns derivations and rules into the triples of the explanations graph, with RDF 1.2 triple
- * terms (docs/architecture.md, "Explanations"):
+ * Turns derivations and rules into the triples of the explanations graph of one dataset, with
+ * RDF 1.2 triple terms (docs/architecture.md, "Explanations"):
  * <pre>
  * &lt;derivation/HASH&gt; dkg:conclusion &lt;&lt;( S P O )&gt;&gt; ; dkg:derivedBy &lt;rule&gt; ;
  *     dkg:premise &lt;&lt;( ... )&gt;&gt; , &lt;&lt;( ... )&gt;&gt; .
  * &lt;rule&gt; rdfs:label ... ; dcterms:description ... .
  * </pre>
- * Two quads and one per premise: no description node per premise, no type per derivation
- * (an issue-14 measure of the reification encoding: about 25 quads per inferred triple).
+ * One quad per conclusion and premise and one for the rule: no description node per premise, no
+ * type per derivation (issue 14 measured the reification encoding at about 25 quads per
+ * inferred triple).
  * <p>
- * The IRI of a derivation is a hash of its rule, conclusion and premises as N-Triples, the
- * premises sorted (the stored premises are a set): the same derivation gets the same IRI in
- * every store built from the same files, and the smallest hash is the derivation written
- * when a triple has several ({@link Materialiser#chosen}).
- * <p>
- * Blank nodes have no name that outlives a store: the parser labels them afresh at every
- * load, so a hash or a stored triple term that held one would differ between two builds of
- * the same files. Rather than invent a name for them, a premise with a blank node (an OWL
- * axiom whose object is a list, as a property chain's) is left out of the stored derivation
- * and of its hash (the rule says which kind of axiom it applied), and an inferred triple with
- * a blank node gets no stored derivation. {@link Derivations} gives every premise on request.
+ * What is stored of a derivation, and hashed into its IRI, is its rule and its <em>stored
+ * premises</em>, sorted (they are a set), as N-Triples:
+ * <ul>
+ * <li>A premise stated in the ontology graph, the axiom an OWL rule applied, is left out: it
+ *     follows from the rule, the conclusion and the other premises (a sub-class rule that
+ *     concludes {@code x a D} from {@code x a C} applied {@code C rdfs:subClassOf D}), and it would
+ *     double what an OWL derivation costs. A change to the ontology recomputes everything.</li>
+ * <li>A premise with a blank node (an axiom whose object is a list, as a property chain's) is
+ *     left out, and a conclusion with one gets no stored derivation. Blank nodes have no name
+ *     that outlives a store: the parser labels them afresh at every load, so a hash or a stored
+ *     triple term holding one would differ between two builds of the same files.</li>
+ * </ul>
+ * The conclusion is not hashed: one rule applied to the same premises concludes several
+ * triples at once (a disagreement's type, parties, proposal and date), and they share one
+ * derivation node with one {@code dkg:conclusion} each. The same derivation gets the same IRI in
+ * every store built from the same files, and for each inferred triple the derivation with the
+ * smallest IRI is the one written ({@link Materialiser#chosen}). {@link Derivations} gives every
+ * derivation, with all its premises, on request.
  */
 final class ExplanationWriter {
 
     /** Base of the IRIs of derivations. */
     static final String DERIVATION_BASE = "https://w3id.org/diplomacy-kg/derivation/";
 
+    private final DatasetGraph dsg;
+
+    ExplanationWriter(DatasetGraph dsg) {
+        this.dsg = dsg;
+    }
+
     /** The hash naming a derivation: the order in which the written derivation is chosen. */
-    static String id(Derivation d) {
+    String id(Derivation d) {
+        return id(d.rule(), storedPremises(d));
+    }
+
+    private static String id(Rule rule, List<Triple> stored) {
         TreeSet<String> premises = new TreeSet<>();
-        for ( Triple premise : storedPremises(d) )
+        for ( Triple premise : stored )
             premises.add(NodeFmtLib.str(premise));
-        StringBuilder key = new StringBuilder(d.rule().iri()).append('\n').append(NodeFmtLib.str(d.conclusion()));
+        StringBuilder key = new StringBuilder(rule.iri());
         premises.forEach(p -> key.append('\n').append(p));
         return digest(key.toString());
     }
@@ -64,17 +82,12 @@ final class ExplanationWriter {
         return NodeFactory.createURI(DERIVATION_BASE + id);
     }
 
-    /** The {@link #id} of a derivation node. */
-    static String idOf(Node node) {
-        return node.getURI().substring(DERIVATION_BASE.length());
-    }
-
     /** The ids of the derivations of {@code conclusion} the explanations graph holds. */
-    static List<String> written(DatasetGraph dsg, Triple conclusion) {
+    List<String> written(Triple conclusion) {
         List<String> ids = new ArrayList<>();
         Iterator<Quad> it = dsg.find(Graphs.Nodes.EXPLANATIONS, Node.ANY, DKG.Nodes.conclusion, NodeFactory.createTripleTerm(conclusion));
         try {
-            it.forEachRemaining(q -> ids.add(idOf(q.getSubject())));
+            it.forEachRemaining(q -> ids.add(q.getSubject().getURI().substring(DERIVATION_BASE.length())));
         } finally {
             Iter.close(it);
         }
@@ -82,20 +95,29 @@ final class ExplanationWriter {
     }
 
     /** Adds {@code d} to the explanations graph, unless its conclusion has a blank node. */
-    static void write(DatasetGraph dsg, Derivation d) {
+    void write(Derivation d) {
         if ( hasBlankNode(d.conclusion()) )
             return;
         Node g = Graphs.Nodes.EXPLANATIONS;
-        Node node = node(id(d));
+        List<Triple> premises = storedPremises(d);
+        Node node = node(id(d.rule(), premises));
+        // A derivation node already written for another conclusion has its rule and premises: adding them again changes nothing.
         dsg.add(g, node, DKG.Nodes.conclusion, NodeFactory.createTripleTerm(d.conclusion()));
         dsg.add(g, node, DKG.Nodes.derivedBy, NodeFactory.createURI(d.rule().iri()));
-        for ( Triple premise : storedPremises(d) )
+        for ( Triple premise : premises )
             dsg.add(g, node, DKG.Nodes.premise, NodeFactory.createTripleTerm(premise));
     }
 
-    /** Removes the derivation with this id from the explanations graph. */
-    static void remove(DatasetGraph dsg, String id) {
-        dsg.deleteAny(Graphs.Nodes.EXPLANATIONS, node(id), Node.ANY, Node.ANY);
+    /** Removes {@code conclusion} from the derivation with this id, and the derivation with its last conclusion. */
+    void remove(String id, Triple conclusion) {
+        Node g = Graphs.Nodes.EXPLANATIONS;
+        Node node = node(id);
+        dsg.delete(g, node, DKG.Nodes.conclusion, NodeFactory.createTripleTerm(conclusion));
+        Iterator<Quad> others = dsg.find(g, node, DKG.Nodes.conclusion, Node.ANY);
+        boolean concludesMore = others.hasNext();
+        Iter.close(others);
+        if ( !concludesMore )
+            dsg.deleteAny(g, node, Node.ANY, Node.ANY);
     }
 
     /** What the explanations graph says of a rule, once: its label and description. */
@@ -106,8 +128,13 @@ final class ExplanationWriter {
             Triple.create(node, DCTerms.description.asNode(), NodeFactory.createLiteralLang(rule.description(), "en")));
     }
 
-    private static List<Triple> storedPremises(Derivation d) {
-        return d.premises().stream().filter(p -> !hasBlankNode(p)).toList();
+    private List<Triple> storedPremises(Derivation d) {
+        List<Triple> out = new ArrayList<>(d.premises().size());
+        for ( Triple p : d.premises() ) {
+            if ( !hasBlankNode(p) && !dsg.contains(Graphs.Nodes.ONTOLOGY, p.getSubject(), p.getPredicate(), p.getObject()) )
+                out.add(p);
+        }
+        return out;
     }
 
     private static boolean hasBlankNode(Triple t) {
@@ -123,6 +150,4 @@ final class ExplanationWriter {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
     }
-
-    private ExplanationWriter() {}
 }

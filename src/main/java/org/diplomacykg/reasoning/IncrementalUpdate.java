@@ -53,6 +53,7 @@ final class IncrementalUpdate {
     /** Derivations over the data as it is now found from the change, by conclusion. */
     private final Map<Triple, Set<Derivation>> found = new HashMap<>();
     private final Set<Triple> overDeleted = new LinkedHashSet<>();
+    private final ExplanationWriter explanations;
 
     IncrementalUpdate(List<Rule> rules, DatasetGraph dsg, Set<Triple> added, Set<Triple> removed) {
         this.rules = rules;
@@ -67,6 +68,7 @@ final class IncrementalUpdate {
         this.inferred = new Overlay(storedInferred);
         this.before = new Union(assertedBefore, storedInferred);
         this.after = new Union(asserted, inferred);
+        this.explanations = new ExplanationWriter(dsg);
     }
 
     void run() {
@@ -174,7 +176,7 @@ final class IncrementalUpdate {
             boolean is = inferred.contains(c);
             if ( !was && !is )
                 continue;
-            Set<String> written = was ? new HashSet<>(ExplanationWriter.written(dsg, c)) : Set.of();
+            Set<String> written = was ? new HashSet<>(explanations.written(c)) : Set.of();
             writtenOf.put(c, written);
             if ( is && needsAllDerivations(c, written) )
                 workedOutAgain.add(c);
@@ -185,16 +187,16 @@ final class IncrementalUpdate {
             if ( !inferred.contains(c) )
                 now = Map.of();
             else if ( workedOutAgain.contains(c) )
-                now = byId(Materialiser.chosenOf(all.getOrDefault(c, Set.of())));
+                now = byId(Materialiser.chosenOf(all.getOrDefault(c, Set.of()), explanations::id));
             else
                 now = chosenFromWrittenAndFound(c, written);
             for ( String id : written ) {
                 if ( !now.containsKey(id) )
-                    ExplanationWriter.remove(dsg, id);
+                    explanations.remove(id, c);
             }
             now.forEach((id, d) -> {
                 if ( !written.contains(id) )
-                    ExplanationWriter.write(dsg, d);
+                    explanations.write(d);
             });
         });
     }
@@ -211,7 +213,7 @@ final class IncrementalUpdate {
             return true;
         Set<Derivation> now = found.getOrDefault(c, Set.of());
         for ( Derivation d : lost.getOrDefault(c, Set.of()) ) {
-            if ( !now.contains(d) && written.contains(ExplanationWriter.id(d)) )
+            if ( !now.contains(d) && written.contains(explanations.id(d)) )
                 return true;
         }
         return false;
@@ -239,13 +241,13 @@ final class IncrementalUpdate {
     private Map<String, Derivation> chosenFromWrittenAndFound(Triple c, Set<String> written) {
         Map<String, Derivation> candidates = new TreeMap<>();
         written.forEach(id -> candidates.put(id, null));
-        found.getOrDefault(c, Set.of()).forEach(d -> candidates.put(ExplanationWriter.id(d), d));
+        found.getOrDefault(c, Set.of()).forEach(d -> candidates.put(explanations.id(d), d));
         return Materialiser.chosen(candidates);
     }
 
-    private static Map<String, Derivation> byId(Collection<Derivation> ds) {
+    private Map<String, Derivation> byId(Collection<Derivation> ds) {
         Map<String, Derivation> out = new TreeMap<>();
-        ds.forEach(d -> out.put(ExplanationWriter.id(d), d));
+        ds.forEach(d -> out.put(explanations.id(d), d));
         return out;
     }
 

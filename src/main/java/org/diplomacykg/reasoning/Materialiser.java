@@ -131,11 +131,12 @@ public final class Materialiser {
     private MaterialisationReport full(DatasetGraph dsg) {
         long start = System.nanoTime();
         Graph inferred = GraphFactory.createGraphMem();
-        ChosenDerivations chosen = new ChosenDerivations();
+        ExplanationWriter explanations = new ExplanationWriter(dsg);
+        ChosenDerivations chosen = new ChosenDerivations(explanations);
         fixpoint(rules, assertedCopy(dsg), inferred, chosen::add);
 
         int[] counts = writeInferred(dsg, inferred);
-        writeExplanations(dsg, chosen);
+        writeExplanations(dsg, explanations, chosen);
         inferredCount = inferred.size();
 
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -237,20 +238,20 @@ public final class Materialiser {
     }
 
     /** Rewrites the explanations graph: the rules, then the chosen derivations of each inferred triple. */
-    private void writeExplanations(DatasetGraph dsg, ChosenDerivations chosen) {
+    private void writeExplanations(DatasetGraph dsg, ExplanationWriter explanations, ChosenDerivations chosen) {
         Node g = Graphs.Nodes.EXPLANATIONS;
         dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
         for ( Rule rule : rules )
             ExplanationWriter.triplesOf(rule).forEach(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
-        chosen.forEach(d -> ExplanationWriter.write(dsg, d));
+        chosen.forEach(explanations::write);
     }
 
     /** {@link #chosen} of a collection; hashing only for the triples with more than one derivation. */
-    static Collection<Derivation> chosenOf(Collection<Derivation> ds) {
+    static Collection<Derivation> chosenOf(Collection<Derivation> ds, Function<Derivation, String> id) {
         if ( ds.size() <= 1 )
             return ds;
         Map<String, Derivation> byId = new TreeMap<>();
-        ds.forEach(d -> byId.put(ExplanationWriter.id(d), d));
+        ds.forEach(d -> byId.put(id.apply(d), d));
         return chosen(byId).values();
     }
 

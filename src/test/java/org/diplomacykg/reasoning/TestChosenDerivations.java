@@ -13,6 +13,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,9 @@ class TestChosenDerivations {
         public void apply(Graph data, Consumer<Derivation> out) {}
     };
 
+    /** Ids over a dataset with no ontology: every premise is stored and hashed. */
+    private static final ExplanationWriter IDS = new ExplanationWriter(DatasetGraphFactory.create());
+
     @Test
     void keepsWhatWouldBeChosenFromAllInAnyOrder() {
         Triple many = Triple.create(uri("a"), RDF.Nodes.type, uri("Thing"));
@@ -46,8 +50,8 @@ class TestChosenDerivations {
         found.addAll(ofMany);
         found.addAll(ofFew);
         found.addAll(ofMany.subList(2, 5));   // found again by a later round
-        Set<Derivation> expected = new HashSet<>(Materialiser.chosenOf(ofMany));
-        expected.addAll(Materialiser.chosenOf(ofFew));
+        Set<Derivation> expected = new HashSet<>(Materialiser.chosenOf(ofMany, IDS::id));
+        expected.addAll(Materialiser.chosenOf(ofFew, IDS::id));
         assertEquals(2, expected.size(), "one per triple");
 
         assertEquals(expected, kept(found));
@@ -57,7 +61,7 @@ class TestChosenDerivations {
     }
 
     private static Set<Derivation> kept(List<Derivation> found) {
-        ChosenDerivations chosen = new ChosenDerivations();
+        ChosenDerivations chosen = new ChosenDerivations(IDS);
         found.forEach(chosen::add);
         List<Derivation> kept = new ArrayList<>();
         chosen.forEach(kept::add);
