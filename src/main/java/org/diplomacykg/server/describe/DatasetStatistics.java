@@ -123,12 +123,12 @@ public final class DatasetStatistics {
         return out;
     }
 
-    /** The rules that the explanations graph describes, in IRI order. */
+    /** The rules that the explanations graph describes (only rules have a description there), in IRI order. */
     public List<RuleInfo> rules() {
         List<RuleInfo> out = new ArrayList<>();
         select(PREFIXES + """
             SELECT ?r (SAMPLE(?l) AS ?label) (SAMPLE(?d) AS ?description) {
-              GRAPH <%s> { ?r a dkg:Rule OPTIONAL { ?r rdfs:label ?l } OPTIONAL { ?r dcterms:description ?d } }
+              GRAPH <%s> { ?r dcterms:description ?d OPTIONAL { ?r rdfs:label ?l } }
             } GROUP BY ?r ORDER BY ?r""".formatted(Graphs.EXPLANATIONS),
             row -> out.add(new RuleInfo(uri(row, "r"), literal(row, "label"), literal(row, "description"))));
         return out;
