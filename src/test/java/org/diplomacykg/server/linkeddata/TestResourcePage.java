@@ -97,7 +97,10 @@ class TestResourcePage {
         String explanation = rest.substring(why, rest.indexOf("</details>"));
         assertTrue(explanation.contains("position continuity"), explanation);
         assertTrue(explanation.contains("Lavrov: Russia has adjusted no point since Alaska (21 October 2025)"), "premises by label");
-        assertTrue(explanation.contains(">unchanged since event</a>"), "premise predicates by label");
+        assertTrue(explanation.contains(">compared with</a>"), "premise predicates by label");
+        // Both statements that reaffirm the position against Alaska are reasons: the page works
+        // out every derivation, not only the one the explanations graph keeps.
+        assertEquals(2, explanation.split("position continuity", -1).length - 1, explanation);
     }
 
     @Test
