@@ -17,6 +17,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.NodeFactoryExtra;
@@ -24,6 +25,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.XSD;
 import org.diplomacykg.reasoning.Derivation;
 import org.diplomacykg.reasoning.Derivations;
 import org.diplomacykg.server.ServerConfig;
@@ -101,7 +103,8 @@ public final class ExplainServlet extends HttpServlet {
             return null;
         Graph g = GraphFactory.createDefaultGraph();
         g.getPrefixMapping().setNsPrefix(DKG.PREFIX, DKG.NS).setNsPrefix("rdfs", RDFS.getURI())
-         .setNsPrefix("dcterms", DCTerms.NS).setNsPrefix("id", DKG.ID_BASE);
+         .setNsPrefix("dcterms", DCTerms.NS).setNsPrefix("id", DKG.ID_BASE)
+         .setNsPrefix("rdf", RDF.getURI()).setNsPrefix("xsd", XSD.getURI());
         for ( Derivation d : all ) {
             Node node = derivations.iri(d);
             Node rule = Derivations.ruleNode(d);
@@ -166,7 +169,7 @@ public final class ExplainServlet extends HttpServlet {
             line = line + " .";
         Graph g = GraphFactory.createDefaultGraph();
         try {
-            RDFParser.fromString(line, Lang.NTRIPLES).parse(g);
+            RDFParser.fromString(line, Lang.NTRIPLES).errorHandler(ErrorHandlerFactory.errorHandlerNoLogging).parse(g);
         } catch (RiotException ex) {
             throw new IllegalArgumentException("?triple= is not one triple in N-Triples: " + ex.getMessage());
         }
