@@ -20,6 +20,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDFS;
 import org.diplomacykg.store.Store;
 import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
@@ -69,19 +70,24 @@ class TestAccordingToWhom {
             dsg.add(GRAPH, STATEMENT, DKG.Nodes.term("reaffirms"), POSITION);
             dsg.add(GRAPH, STATEMENT, ATTRIBUTED, AGENT);
             dsg.add(GRAPH, GRAPH, NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom"), ARTICLE);
+            dsg.add(GRAPH, AGENT, RDFS.Nodes.label, NodeFactory.createLiteralLang("Sergey Lavrov", "en"));
+            dsg.add(GRAPH, OTHER_AGENT, RDFS.Nodes.label, NodeFactory.createLiteralLang("Someone else", "en"));
             // Attributed, but to nothing any derivation of the position rests on.
             dsg.add(GRAPH, DKG.Nodes.id("statement-unrelated"), ATTRIBUTED, OTHER_AGENT);
             materialiser.materialiseAll(dsg);
         });
         String query = Files.readString(Path.of("queries/15-according-to-whom.rq"));
-        Set<String> agents = new TreeSet<>(), articles = new TreeSet<>();
+        Set<String> agents = new TreeSet<>(), labels = new TreeSet<>(), articles = new TreeSet<>();
         Txn.executeRead(dsg, () -> QueryExec.dataset(dsg).query(query).select().forEachRemaining(row -> {
             if ( row.get("agent") != null )
                 agents.add(row.get("agent").getURI());
+            if ( row.get("agentLabel") != null )
+                labels.add(row.get("agentLabel").getLiteralLexicalForm());
             if ( row.get("article") != null )
                 articles.add(row.get("article").getURI());
         }));
         assertEquals(Set.of(AGENT.getURI()), agents);
+        assertEquals(Set.of("Sergey Lavrov"), labels);
         assertEquals(Set.of(ARTICLE.getURI()), articles);
     }
 
