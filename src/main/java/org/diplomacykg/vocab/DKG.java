@@ -53,7 +53,6 @@ public final class DKG {
         public static final Node Meeting = term("Meeting");
         public static final Node Disagreement = term("Disagreement");
         public static final Node Derivation = term("Derivation");
-        public static final Node Premise = term("Premise");
         public static final Node Rule = term("Rule");
         public static final Node Support = term("Support");
         public static final Node Rejection = term("Rejection");
