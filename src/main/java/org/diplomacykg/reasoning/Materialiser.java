@@ -58,6 +58,8 @@ public final class Materialiser {
     private final Function<Graph, List<Rule>> rulesFromOntology;
     /** Built from the ontology graph by the last full run; null before one. */
     private List<Rule> rules;
+    /** {@link #rules} in the order they run ({@link Strata}). */
+    private List<List<Rule>> strata;
     /** True when the derived graphs follow the last full run and every update since; else a full run is due. */
     private boolean current;
     /** How many triples the inferred graph holds, kept so that no update counts them. */
@@ -82,6 +84,7 @@ public final class Materialiser {
     public synchronized MaterialisationReport materialiseAll(DatasetGraph dsg) {
         current = false;
         rules = List.copyOf(rulesFromOntology.apply(dsg.getGraph(Graphs.Nodes.ONTOLOGY)));
+        strata = Strata.of(rules);
         MaterialisationReport report = full(dsg);
         current = true;
         return report;
@@ -100,7 +103,7 @@ public final class Materialiser {
             return lastReport = MaterialisationReport.nothing(inferredCount);
         current = false;
         long start = System.nanoTime();
-        IncrementalUpdate run = new IncrementalUpdate(rules, dsg, added, removed);
+        IncrementalUpdate run = new IncrementalUpdate(rules, strata, dsg, added, removed);
         run.run();
         inferredCount += run.addedCount() - run.removedCount();
         current = true;
@@ -119,7 +122,7 @@ public final class Materialiser {
     public Graph derive(DatasetGraph dsg) {
         List<Rule> rs = rulesFromOntology.apply(dsg.getGraph(Graphs.Nodes.ONTOLOGY));
         Graph inferred = GraphFactory.createGraphMem();
-        fixpoint(rs, assertedCopy(dsg), inferred, d -> {});
+        fixpoint(Strata.of(rs), assertedCopy(dsg), inferred, d -> {});
         return inferred;
     }
 
@@ -133,7 +136,7 @@ public final class Materialiser {
         Graph inferred = GraphFactory.createGraphMem();
         ExplanationWriter explanations = new ExplanationWriter(dsg);
         ChosenDerivations chosen = new ChosenDerivations(explanations);
-        fixpoint(rules, assertedCopy(dsg), inferred, chosen::add);
+        fixpoint(strata, assertedCopy(dsg), inferred, chosen::add);
 
         int[] counts = writeInferred(dsg, inferred);
         writeExplanations(dsg, explanations, chosen);
@@ -159,25 +162,28 @@ public final class Materialiser {
     }
 
     /**
-     * Applies the rules over asserted ∪ inferred until no rule adds a conclusion: every rule
-     * over everything once, then each round only from what the last one inferred. Every
-     * derivation of a triple not asserted goes to {@code derivations}.
+     * Applies the rules over asserted ∪ inferred until no rule adds a conclusion, stratum by
+     * stratum ({@link Strata}): in each, every rule over everything once, then each round only
+     * from what the last one inferred. A rule never reads what a higher stratum concludes, so a
+     * stratum done stays done. Every derivation of a triple not asserted goes to {@code derivations}.
      */
-    private static void fixpoint(List<Rule> toRun, Graph asserted, Graph inferred, Consumer<Derivation> derivations) {
+    private static void fixpoint(List<List<Rule>> strata, Graph asserted, Graph inferred, Consumer<Derivation> derivations) {
         Graph view = new Union(asserted, inferred);
-        Set<Triple> fresh = new LinkedHashSet<>();
-        for ( Rule rule : toRun ) {
-            List<Derivation> found = new ArrayList<>();
-            rule.apply(view, found::add);
-            keep(found, asserted, inferred, derivations, fresh);
-        }
-        while ( !fresh.isEmpty() ) {
-            Set<Triple> frontier = fresh;
-            fresh = new LinkedHashSet<>();
-            for ( Rule rule : readersOf(toRun, frontier) ) {
+        for ( List<Rule> stratum : strata ) {
+            Set<Triple> fresh = new LinkedHashSet<>();
+            for ( Rule rule : stratum ) {
                 List<Derivation> found = new ArrayList<>();
-                rule.applyChanged(view, frontier, found::add);
+                rule.apply(view, found::add);
                 keep(found, asserted, inferred, derivations, fresh);
+            }
+            while ( !fresh.isEmpty() ) {
+                Set<Triple> frontier = fresh;
+                fresh = new LinkedHashSet<>();
+                for ( Rule rule : readersOf(stratum, frontier) ) {
+                    List<Derivation> found = new ArrayList<>();
+                    rule.applyChanged(view, frontier, found::add);
+                    keep(found, asserted, inferred, derivations, fresh);
+                }
             }
         }
     }
