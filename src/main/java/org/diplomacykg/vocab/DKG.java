@@ -52,8 +52,6 @@ public final class DKG {
         public static final Node Official = term("Official");
         public static final Node Meeting = term("Meeting");
         public static final Node Disagreement = term("Disagreement");
-        public static final Node Derivation = term("Derivation");
-        public static final Node Rule = term("Rule");
         public static final Node Support = term("Support");
         public static final Node Rejection = term("Rejection");
         public static final Node Cancelled = term("Cancelled");

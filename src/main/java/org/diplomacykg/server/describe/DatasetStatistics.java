@@ -73,7 +73,7 @@ public final class DatasetStatistics {
         return out;
     }
 
-    /** The union of the named graphs, which is the default graph queries see; named {@code null}. */
+    /** The default graph queries see (the named graphs but the explanations); named {@code null}. */
     public GraphFigures union() {
         List<GraphFigures> out = new ArrayList<>(1);
         select("""
