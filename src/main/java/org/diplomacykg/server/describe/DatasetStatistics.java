@@ -170,7 +170,8 @@ public final class DatasetStatistics {
         if ( graph.equals(Graphs.INFERRED) )
             return "Everything the service's rules derived from the other graphs, and nothing else.";
         if ( graph.equals(Graphs.EXPLANATIONS) )
-            return "Why each inferred triple holds: the rule and the premises of each derivation.";
+            return "Why each inferred triple holds: one derivation each, its rule and premises as RDF 1.2 triple terms."
+                   + " Not part of the SPARQL default graph: query it with GRAPH.";
         if ( graph.startsWith(Graphs.SOURCE_BASE) )
             return "What the article " + graph.substring(Graphs.SOURCE_BASE.length()) + " says.";
         return "";

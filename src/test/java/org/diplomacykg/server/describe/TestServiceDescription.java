@@ -97,6 +97,9 @@ class TestServiceDescription {
         });
         assertEquals(sparqlGraphCounts(kg.sparqlUrl()), described);
         assertTrue(described.containsKey("https://w3id.org/diplomacy-kg/graph/explanations"), described.toString());
+        Resource explanations = m.listResourcesWithProperty(sd(m, "name"), m.createResource("https://w3id.org/diplomacy-kg/graph/explanations"))
+            .next().getPropertyResourceValue(sd(m, "graph"));
+        assertTrue(explanations.getProperty(DCTerms.description).getString().contains("Not part of the SPARQL default graph"));
 
         long union = select(kg.sparqlUrl(), "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").next().getLiteral("n").getLong();
         Resource defaultGraph = dataset.getPropertyResourceValue(sd(m, "defaultGraph"));
