@@ -2,6 +2,7 @@ package org.diplomacykg;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -84,12 +85,18 @@ public final class TestServers {
 
     /** As {@link #start(Path, Path)}, with a given query timeout. */
     public static Running start(Path ontologyDir, Path dataDir, Duration queryTimeout) {
-        return start(Store.loadTemporary(new DataLayout(ontologyDir, dataDir)), queryTimeout);
+        return start(ontologyDir, dataDir, queryTimeout, Limits.DEFAULTS);
     }
 
     /** As {@link #start(Path, Path, Duration)}, with given request limits (body size, results, update timeout). */
     public static Running start(Path ontologyDir, Path dataDir, Duration queryTimeout, Limits limits) {
-        return start(Store.loadTemporary(new DataLayout(ontologyDir, dataDir)), queryTimeout, limits);
+        DataLayout layout = new DataLayout(ontologyDir, dataDir);
+        Dataset dataset = Store.loadTemporary(layout);
+        // As serve: article texts not held in the store are read from the bundles.
+        FusekiServer server = KgServer.build(new ServerConfig(0, queryTimeout, dataset.asDatasetGraph(), null, null, limits)
+            .withArticlesDir(layout.articlesDir()));
+        server.start();
+        return new Running(server, dataset);
     }
 
     /** Serves an already assembled dataset. */
@@ -114,11 +121,17 @@ public final class TestServers {
 
     /** As {@link #startWritable(Path, Path, Path)}, with given request limits (body size, results, update timeout). */
     public static Running startWritable(Path ontologyDir, Path dataDir, Path passwordFile, Limits limits) {
+        return startWritable(ontologyDir, dataDir, passwordFile, limits, List.of());
+    }
+
+    /** As {@link #startWritable(Path, Path, Path, Limits)}, taking authenticated writes from pages of {@code corsOrigins} too. */
+    public static Running startWritable(Path ontologyDir, Path dataDir, Path passwordFile, Limits limits, List<String> corsOrigins) {
         DataLayout layout = new DataLayout(ontologyDir, dataDir);
         Dataset dataset = Store.loadTemporary(layout);
         WriteAccess writes = new WriteAccess(passwordFile, WriteGate.forLayout(layout));
         FusekiServer server = KgServer.build(new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT,
-                                                              dataset.asDatasetGraph(), null, writes, limits));
+                                                              dataset.asDatasetGraph(), null, writes, limits)
+            .withCorsOrigins(corsOrigins).withArticlesDir(layout.articlesDir()));
         server.start();
         return new Running(server, dataset);
     }

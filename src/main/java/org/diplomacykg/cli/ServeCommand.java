@@ -3,6 +3,8 @@ package org.diplomacykg.cli;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.fuseki.FusekiException;
@@ -51,6 +53,16 @@ public final class ServeCommand implements Callable<Integer> {
             description = "HTTP port (default: ${DEFAULT-VALUE}).")
     private int port;
 
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Listen on this address only, e.g. 127.0.0.1 to serve this machine alone "
+                        + "(default: all interfaces).")
+    private String bind;
+
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+            description = "Let pages of ORIGIN (e.g. https://app.example.org) send authenticated writes from a browser; "
+                        + "repeat for more origins. Without it, cross-origin writes are refused (403); reads are open to any origin.")
+    private List<String> corsOrigins = new ArrayList<>();
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Cancel a SPARQL query after this many seconds, answering 503 (default: ${DEFAULT-VALUE}).")
     private long timeoutSeconds;
@@ -98,6 +110,8 @@ public final class ServeCommand implements Callable<Integer> {
             ServerConfig.checkPort(port);
             ServerConfig.checkQueryTimeout(timeout);
             ServerConfig.checkBaseUrl(baseUrl);
+            corsOrigins.forEach(ServerConfig::checkOrigin);
+            ServerConfig.checkBind(bind);
             limits = limits();
         } catch (ServerConfigException ex) {
             throw new ParameterException(spec.commandLine(), ex.getMessage());
@@ -120,7 +134,8 @@ public final class ServeCommand implements Callable<Integer> {
         TdbStore store = tdb == null ? null : Store.openTdb(tdb, layout);
         Dataset dataset = store == null ? Store.loadTemporary(layout) : store.dataset();
         WriteAccess writes = gate == null ? null : new WriteAccess(passwordFile, gate);
-        FusekiServer server = KgServer.build(new ServerConfig(port, timeout, dataset.asDatasetGraph(), baseUrl, writes, limits));
+        FusekiServer server = KgServer.build(new ServerConfig(port, timeout, dataset.asDatasetGraph(), baseUrl, writes, limits)
+            .withBind(bind).withCorsOrigins(corsOrigins).withArticlesDir(layout.articlesDir()));
         try {
             server.start();
         } catch (FusekiException ex) {
@@ -128,8 +143,10 @@ public final class ServeCommand implements Callable<Integer> {
                 store.close();
             if ( !causedByBind(ex) )
                 throw ex;
-            spec.commandLine().getErr().println("error: port " + port
-                + " is already in use: stop the program using it or pass --port PORT");
+            spec.commandLine().getErr().println(bind == null
+                ? "error: port " + port + " is already in use: stop the program using it or pass --port PORT"
+                : "error: cannot listen on " + bind + " port " + port + ": the port is in use or the address is not "
+                  + "one of this machine's (" + bindCause(ex) + ")");
             return Main.EXIT_FAILED;
         }
         LOG.info("Serving {}/sparql (query timeout {} s, at most {} results; bodies up to {}; update timeout {}), {}",
@@ -152,6 +169,14 @@ public final class ServeCommand implements Callable<Integer> {
         if ( updateTimeoutSeconds < 1 )
             throw new ServerConfigException("--update-timeout must be at least 1 second, not " + updateTimeoutSeconds);
         return new Limits(maxBodyMb * Limits.MB, maxResults, Duration.ofSeconds(updateTimeoutSeconds));
+    }
+
+    private static String bindCause(Throwable ex) {
+        for ( Throwable t = ex; t != null; t = t.getCause() ) {
+            if ( t instanceof BindException )
+                return t.getMessage();
+        }
+        return ex.getMessage();
     }
 
     private static boolean causedByBind(Throwable ex) {

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * order, so the record can be kept on the fly. A revision starts the record again; a
  * reaffirmation after it counts from its own day, or from the day of the baseline meeting it
  * names if that is earlier and after the revision; the position is unchanged since the earliest
- * of these, or since the revision when nothing reaffirmed it after. On a day with both, the
+ * of these, or since the revision when nothing reaffirmed it after. Only reaffirmations on or
+ * after the latest revision count as its latest reaffirmation. On a day with both, the
  * revision counts as made first.
  */
 final class PositionLedger {
@@ -28,6 +29,9 @@ final class PositionLedger {
         // On one day a revision counts as said first: a reaffirmation of that day already made
         // comes after it, and holds from that day (no baseline can lie between the two).
         since[position] = lastReaffirmed[position] == day ? day : Days.NONE;
+        // Nothing reaffirmed before a revision is a reaffirmation of the revised position.
+        if ( lastReaffirmed[position] != day )
+            lastReaffirmed[position] = Days.NONE;
     }
 
     /** @param baseline the day of the meeting the statement says the position is unchanged against, or {@link Days#NONE} */

@@ -243,7 +243,7 @@ public final class WorldGenerator {
             int slot = random.nextInt(Math.min(RING, recentCount[state]));
             baseline = recentDays[state][slot];
             a.add(node, DKG.Nodes.comparedWith, ids.meeting(recentMeetings[state][slot]));
-            says += " is unchanged since synthetic meeting " + recentMeetings[state][slot];
+            says += " is unchanged compared with synthetic meeting " + recentMeetings[state][slot];
         } else {
             says += " is unchanged";
         }

@@ -7,6 +7,7 @@ import org.apache.jena.graph.Graph;
 import org.diplomacykg.reasoning.domain.CancellationRule;
 import org.diplomacykg.reasoning.domain.CounterpartRule;
 import org.diplomacykg.reasoning.domain.DisagreementRule;
+import org.diplomacykg.reasoning.domain.IncompatibilityRule;
 import org.diplomacykg.reasoning.domain.PositionContinuityRule;
 import org.diplomacykg.reasoning.domain.StateParticipationRule;
 import org.diplomacykg.reasoning.owl.OwlRules;
@@ -20,7 +21,8 @@ final class StandardRules {
             new CounterpartRule(),
             new StateParticipationRule(),
             new CancellationRule(),
-            new DisagreementRule()));
+            new DisagreementRule(),
+            new IncompatibilityRule()));
         rules.addAll(OwlRules.fromOntology(ontology));
         return rules;
     }

@@ -1,5 +1,7 @@
 package org.diplomacykg.server;
 
+import java.util.List;
+
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Endpoint;
@@ -9,6 +11,7 @@ import org.apache.jena.sparql.util.Context;
 import org.diplomacykg.server.describe.ServiceDescriptionFilter;
 import org.diplomacykg.server.describe.VoidServlet;
 import org.diplomacykg.server.http.ClientErrors;
+import org.diplomacykg.server.http.WriteCors;
 import org.diplomacykg.server.limits.BodyLimitFilter;
 import org.diplomacykg.server.limits.LimitedQuery;
 import org.diplomacykg.server.limits.LimitedUpdate;
@@ -16,6 +19,7 @@ import org.diplomacykg.server.limits.Limits;
 import org.diplomacykg.server.linkeddata.ExplainServlet;
 import org.diplomacykg.server.linkeddata.ResourceServlet;
 import org.diplomacykg.server.ontology.OntologyServlet;
+import org.diplomacykg.server.pages.ArticlePageServlet;
 import org.diplomacykg.server.pages.HomeServlet;
 import org.diplomacykg.server.pages.StaticServlet;
 import org.diplomacykg.server.pages.TimelineServlet;
@@ -24,6 +28,7 @@ import org.diplomacykg.server.write.WriteEndpoints;
 import org.diplomacykg.store.InferringDatasetGraph;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * Builds the embedded Fuseki server. Without {@link ServerConfig#writes()} it is read-only by
@@ -92,6 +97,7 @@ public final class KgServer {
             .addServlet("/ontology", new OntologyServlet(config))
             .addServlet("/.well-known/void", new VoidServlet(config))
             .addServlet("/timeline/*", new TimelineServlet(config))
+            .addServlet("/article/*", new ArticlePageServlet(config))
             .addServlet("/static/*", new StaticServlet(config))
             .addServlet("", new HomeServlet(config));
         if ( config.writable() ) {
@@ -100,6 +106,15 @@ public final class KgServer {
         }
         FusekiServer server = builder.build();
         useResponseBuffersJettyPools(server);
+        if ( config.bind() != null )
+            for ( Connector connector : server.getJettyServer().getConnectors() )
+                ((ServerConnector) connector).setHost(config.bind());
+        if ( config.writable() ) {
+            // Ahead of the login, which would answer a credential-less preflight with 401.
+            var jetty = server.getJettyServer();
+            jetty.setHandler(new WriteCors(jetty.getHandler(),
+                List.of(DATASET + "/update", DATASET + "/data", ARTICLES), config.corsOrigins(), config.baseUrl()));
+        }
         return server;
     }
 

@@ -1,8 +1,13 @@
 package org.diplomacykg.server;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.diplomacykg.server.limits.Limits;
@@ -20,9 +25,14 @@ import org.diplomacykg.store.InferringDatasetGraph;
  *                     for deployments behind another host name; null to use the request's own
  * @param writes       who may write and the gate writes pass; null for a read-only server
  * @param limits       request body size, result size and update timeout ({@link Limits}); null for the defaults
+ * @param bind         the address to listen on (e.g. {@code 127.0.0.1}); null for all interfaces
+ * @param corsOrigins  origins (e.g. {@code https://app.example.org}) whose pages may send authenticated
+ *                     writes; empty: none, so cross-origin writes are refused
+ * @param articlesDir  where the article bundles the dataset was loaded from are, for the texts of
+ *                     articles whose graph holds no {@code dkg:text}; null when there are none
  */
 public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset, String baseUrl, WriteAccess writes,
-                           Limits limits) {
+                           Limits limits, String bind, List<String> corsOrigins, Path articlesDir) {
 
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
@@ -38,6 +48,14 @@ public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset
                 + "(InferringDatasetGraph), so that each write is checked and carries its inferences");
         if ( limits == null )
             limits = Limits.DEFAULTS;
+        if ( bind != null && bind.isBlank() )
+            bind = null;
+        corsOrigins = corsOrigins == null ? List.of() : corsOrigins.stream().map(ServerConfig::checkOrigin).toList();
+    }
+
+    /** A configuration listening on all interfaces, allowing no cross-origin writes, with no article files. */
+    public ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset, String baseUrl, WriteAccess writes, Limits limits) {
+        this(port, queryTimeout, dataset, baseUrl, writes, limits, null, null, null);
     }
 
     /** A configuration with the default {@link Limits}. */
@@ -53,6 +71,42 @@ public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset
     /** A read-only configuration that takes the base URL of links from each request. */
     public ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset) {
         this(port, queryTimeout, dataset, null, null, null);
+    }
+
+    /** This configuration listening on {@code address} only (null: all interfaces). */
+    public ServerConfig withBind(String address) {
+        return new ServerConfig(port, queryTimeout, dataset, baseUrl, writes, limits, address, corsOrigins, articlesDir);
+    }
+
+    /** This configuration taking authenticated writes from pages of {@code origins} too. */
+    public ServerConfig withCorsOrigins(List<String> origins) {
+        return new ServerConfig(port, queryTimeout, dataset, baseUrl, writes, limits, bind, origins, articlesDir);
+    }
+
+    /** This configuration reading article texts missing from the dataset from the bundles in {@code dir}. */
+    public ServerConfig withArticlesDir(Path dir) {
+        return new ServerConfig(port, queryTimeout, dataset, baseUrl, writes, limits, bind, corsOrigins, dir);
+    }
+
+    /**
+     * Lets a caller reject a bad origin before the load; returns it as browsers send it in
+     * {@code Origin}: scheme, host and port only, lower case, without a trailing slash.
+     */
+    public static String checkOrigin(String origin) {
+        URI uri;
+        try {
+            uri = new URI(origin == null ? "" : origin.strip());
+        } catch (URISyntaxException ex) {
+            throw new ServerConfigException("CORS origin is not a URL: " + origin);
+        }
+        String path = uri.getRawPath();
+        if ( !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null
+             || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null
+             || !(path == null || path.isEmpty() || path.equals("/")) )
+            throw new ServerConfigException("a CORS origin is a scheme, host and optional port such as "
+                + "https://app.example.org or http://localhost:8080, not " + origin);
+        String normal = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT);
+        return uri.getPort() < 0 ? normal : normal + ":" + uri.getPort();
     }
 
     /** Whether the server takes writes (SPARQL Update, Graph Store writes, articles). */
@@ -77,6 +131,17 @@ public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset
              || uri.getQuery() != null || uri.getFragment() != null )
             throw new ServerConfigException("base URL must be an http or https URL such as https://kg.example.org, not " + baseUrl);
         return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** Lets a caller reject an address that names no host before the load; null and blank mean all interfaces. */
+    public static void checkBind(String address) {
+        if ( address == null || address.isBlank() )
+            return;
+        try {
+            InetAddress.getByName(address.strip());
+        } catch (UnknownHostException ex) {
+            throw new ServerConfigException("--bind needs an address of this machine such as 127.0.0.1 or ::1, not " + address);
+        }
     }
 
     /** Lets a caller reject a bad port before the (possibly long) load. */

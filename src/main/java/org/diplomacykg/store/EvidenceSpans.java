@@ -2,17 +2,15 @@ package org.diplomacykg.store;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
-import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 
 /**
- * Every evidence span ({@code oa:exact}) in an article's source graph must occur verbatim in
- * the article's text ({@link ArticleTexts}), as {@code load} demands of a bundle
- * ({@link EvidenceCheck}): a fact is only as good as the words it points at. A span in a graph
+ * Every evidence span in an article's source graph must name one place of the article's text
+ * ({@link ArticleTexts}): its prefix + exact + suffix occurs there verbatim, once
+ * ({@link EvidenceCheck}), as {@code load} demands of a bundle: a fact is only as good as the
+ * words it points at. A span in a graph
  * whose text is not known is refused rather than trusted.
  */
 final class EvidenceSpans {
@@ -26,17 +24,12 @@ final class EvidenceSpans {
         this.texts = texts;
     }
 
-    /** Checks the spans of {@code graph} if it is a source graph; throws {@link WriteRejectedException} if one is not in the text. */
+    /** Checks the spans of {@code graph} if it is a source graph; throws {@link WriteRejectedException} if one does not name one place in the text. */
     void check(DatasetGraph dsg, Node graph) {
         Optional<String> slug = ArticleTexts.slugOf(graph);
         if ( slug.isEmpty() )
             return;
-        Set<String> spans = new TreeSet<>();
-        Iter.forEach(dsg.find(graph, Node.ANY, EvidenceCheck.OA_EXACT, Node.ANY), quad -> {
-            // A non-literal oa:exact is the shapes' business (sh:datatype).
-            if ( quad.getObject().isLiteral() )
-                spans.add(quad.getObject().getLiteralLexicalForm());
-        });
+        List<EvidenceCheck.Span> spans = EvidenceCheck.spans(dsg.getGraph(graph));
         if ( spans.isEmpty() )
             return;
         Optional<String> text = texts.textOf(dsg, graph);
@@ -44,19 +37,19 @@ final class EvidenceSpans {
             throw new WriteRejectedException("No text is known for article '" + slug.get() + "', so its "
                 + spans.size() + " evidence span(s) cannot be checked: send the article with its text "
                 + "(PUT /kg/articles/" + slug.get() + ") or add a dkg:text to <" + graph.getURI() + ">");
-        List<String> missing = EvidenceCheck.missing(text.get(), spans);
-        if ( !missing.isEmpty() )
-            throw new WriteRejectedException(describe(slug.get(), missing));
+        List<String> problems = EvidenceCheck.problems(text.get(), spans);
+        if ( !problems.isEmpty() )
+            throw new WriteRejectedException(describe(slug.get(), problems));
     }
 
-    private static String describe(String slug, List<String> missing) {
+    /** The refusal: how many spans are bad in which article, and the first few problems. */
+    static String describe(String slug, List<String> problems) {
         StringBuilder sb = new StringBuilder();
-        sb.append(missing.size() == 1 ? "1 evidence span does" : missing.size() + " evidence spans do")
-          .append(" not occur verbatim in the text of article '").append(slug)
-          .append("' (oa:exact must copy the article's words character for character):");
-        missing.stream().limit(LISTED).forEach(span -> sb.append("\n  \"").append(span).append('"'));
-        if ( missing.size() > LISTED )
-            sb.append("\n  ... and ").append(missing.size() - LISTED).append(" more");
+        sb.append(problems.size() == 1 ? "1 evidence span does" : problems.size() + " evidence spans do")
+          .append(" not name one place in the text of article '").append(slug).append("':");
+        problems.stream().limit(LISTED).forEach(p -> sb.append("\n  ").append(p));
+        if ( problems.size() > LISTED )
+            sb.append("\n  ... and ").append(problems.size() - LISTED).append(" more");
         return sb.toString();
     }
 }

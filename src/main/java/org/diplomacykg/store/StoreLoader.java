@@ -2,14 +2,11 @@ package org.diplomacykg.store;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.system.StreamRDF;
@@ -66,23 +63,13 @@ public final class StoreLoader {
             boolean replaced = dsg.containsGraph(graph);
             if ( replaced )
                 dsg.removeGraph(graph);
-            List<String> spans = new ArrayList<>();
-            StreamRDF into = new StreamRDFWrapper(StreamRDFLib.graph(dsg.getGraph(graph))) {
-                @Override
-                public void triple(Triple t) {
-                    super.triple(t);
-                    if ( EvidenceCheck.isSpan(t) )
-                        spans.add(t.getObject().getLiteralLexicalForm());
-                }
-            };
-            ProgressCounter counter = new ProgressCounter(into, bundle.factsFile().toString(), progressEvery);
+            ProgressCounter counter = new ProgressCounter(StreamRDFLib.graph(dsg.getGraph(graph)), bundle.factsFile().toString(), progressEvery);
             TurtleFiles.parse(bundle.factsFile(), Lang.TURTLE, counter);
-            List<String> missing = EvidenceCheck.missing(text, spans);
-            if ( !missing.isEmpty() )
-                throw new LoadException(bundle.factsFile() + ": " + missing.size()
-                    + (missing.size() == 1 ? " evidence span is" : " evidence spans are") + " not in "
-                    + bundle.textFile().getFileName() + ": "
-                    + missing.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(", ")));
+            List<String> problems = EvidenceCheck.problems(text, EvidenceCheck.spans(dsg.getGraph(graph)));
+            if ( !problems.isEmpty() )
+                throw new LoadException(bundle.factsFile() + ": " + problems.size()
+                    + (problems.size() == 1 ? " evidence span is" : " evidence spans are") + " not in "
+                    + bundle.textFile().getFileName() + " verbatim and once:\n  " + String.join("\n  ", problems));
             // The text goes with its facts, so that later writes' spans can be checked against it.
             dsg.add(ArticleTexts.textQuad(graph, DKG.Nodes.id("article-" + bundle.slug()), text));
             gate.check(Store.assertedUnion(dsg));

@@ -74,8 +74,13 @@ class TestKeptCurrent {
     void deletingAPremiseRetractsWhatRestedOnIt() {
         update(PREFIXES + "DELETE WHERE { GRAPH ?g { ?statement dkg:comparedWith id:alaska-summit-2025 } }");
         assertEquals("2025-10-20T00:00:00", unchangedSince());
-        assertFalse(ask("ASK { GRAPH <%s> { ?d dkg:premise ?t FILTER(OBJECT(?t) = id:alaska-summit-2025) } }"
-                        .formatted(Graphs.EXPLANATIONS)), "no explanation still names the Alaska summit");
+        // (Other explanations may name the summit: a statement that refers to it makes it an event.)
+        assertFalse(ask("""
+            ASK { GRAPH <%s> { ?d dkg:conclusion ?c ; dkg:premise ?p
+                               FILTER(SUBJECT(?c) = id:russia-position-on-ukraine
+                                      && (SUBJECT(?p) = id:alaska-summit-2025 || OBJECT(?p) = id:alaska-summit-2025)) } }"""
+                        .formatted(Graphs.EXPLANATIONS)),
+                    "no explanation of the position still names the Alaska summit");
 
         update(PREFIXES + "DELETE WHERE { GRAPH ?g { id:tenure-marco-rubio-us-secretary-of-state-2025 dkg:holder ?who } }");
         assertFalse(ask("ASK { id:sergey-lavrov dkg:counterpart id:marco-rubio }"));

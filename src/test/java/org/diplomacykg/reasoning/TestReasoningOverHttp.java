@@ -96,13 +96,11 @@ class TestReasoningOverHttp {
                 evidence.add(row.getLiteral("evidence").getString());
         });
         assertEquals(Set.of(Rule.RULE_BASE + "position-continuity"), rules);
-        // The one derivation kept: a statement of 21 October that reaffirms the position against Alaska, and Alaska's date.
+        // The one derivation: Lavrov's statement that reaffirms the position against Alaska, and Alaska's date.
         assertTrue(premises.contains("alaska-summit-2025 date 2025-08-15T00:00:00"), premises::toString);
-        assertTrue(premises.stream().anyMatch(p -> p.matches("statement-lavrov-.*-2025-10-21 comparedWith alaska-summit-2025")), premises::toString);
-        assertTrue(premises.stream().anyMatch(p -> p.matches("statement-lavrov-.*-2025-10-21 reaffirms russia-position-on-ukraine")), premises::toString);
-        // Each premise's subject with the article's words: the summit's and the statement's.
-        assertTrue(evidence.stream().anyMatch(e -> e.contains("pada 15 Agustus 2025")), evidence::toString);
-        assertTrue(evidence.stream().anyMatch(e -> e.contains("Anchorage") && !e.contains("15 Agustus")), evidence::toString);
+        assertTrue(premises.contains("statement-lavrov-no-point-adjusted-since-alaska-2025-10-21 comparedWith alaska-summit-2025"), premises::toString);
+        assertTrue(premises.contains("statement-lavrov-no-point-adjusted-since-alaska-2025-10-21 reaffirms russia-position-on-ukraine"), premises::toString);
+        assertTrue(evidence.stream().anyMatch(e -> e.startsWith("Rusia tidak menyesuaikan poin apa pun")), evidence::toString);
     }
 
     @Test
@@ -127,7 +125,9 @@ class TestReasoningOverHttp {
             SELECT ?who WHERE { id:budapest-summit-2025 dkg:cancellationReason/dkg:attributedTo ?who }""");
         Set<String> who = new HashSet<>();
         rows.forEachRemaining(r -> who.add(r.getResource("who").getLocalName()));
-        assertEquals(Set.of("white-house", "unnamed-sources-lavrov-rubio-2025-10"), who);
+        // The sources' claim is the one reason the article gives; the White House's statement of
+        // a decision is not a reason for the cancellation (data/articles/lavrov-rubio-2025-10/NOTES.md).
+        assertEquals(Set.of("unnamed-sources-lavrov-rubio-2025-10"), who);
     }
 
     @Test

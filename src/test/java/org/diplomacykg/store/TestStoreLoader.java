@@ -132,6 +132,20 @@ class TestStoreLoader {
     }
 
     @Test
+    void aSpanWhoseWordsRecurIsRefusedUnlessItsPrefixOrSuffixTellsThemApart() throws IOException {
+        String text = "Ini adalah panggilan baru. Itu juga panggilan baru dengan seorang utusan.\n";
+        Path ambiguous = bundle(tmp, "ambiguous", GOOD_FACTS, text);
+        Set<Quad> before = StoreSnapshots.quads(store.datasetGraph());
+        LoadException ex = assertThrows(LoadException.class, () -> loader.loadBundle(ArticleBundle.of(ambiguous)));
+        assertTrue(ex.getMessage().contains("\"panggilan baru\" occurs 2 times in the text: add an oa:prefix"), ex.getMessage());
+        assertEquals(before, StoreSnapshots.quads(store.datasetGraph()));
+
+        Path told = bundle(tmp, "told-apart", GOOD_FACTS.replace("oa:exact \"panggilan baru\"",
+                                                                  "oa:exact \"panggilan baru\" ; oa:suffix \" dengan\""), text);
+        assertEquals(Graphs.sourceGraph("told-apart"), loader.loadBundle(ArticleBundle.of(told)).graph(), "the suffix names one place");
+    }
+
+    @Test
     void aRefusedBundleThatWouldReplaceOneLeavesTheOldOne() throws IOException {
         loader.loadBundle(ArticleBundle.of(bundle(tmp, "new-article", GOOD_FACTS, TEXT)));
         Set<Quad> before = StoreSnapshots.quads(store.datasetGraph());

@@ -1,6 +1,7 @@
 package org.diplomacykg.reasoning.domain;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -27,7 +28,9 @@ import org.diplomacykg.vocab.DKG;
  * the supporter's state is the one they served on that day.
  * <p>
  * The disagreement is a new resource, {@code id/disagreement-<state>-<state>-<proposal>},
- * named from the slugs so the same premises always give the same IRI. Of rejections on the
+ * named from the slugs so the same premises always give the same IRI. Its derivations rest on
+ * the statements the stances were expressed in and their attributions, so that it can be asked
+ * according to whom. Of rejections on the
  * same date, the one whose premises read first wins, so the choice never depends on the
  * order of the data. After a change, only the proposals it concerns are worked out again.
  */
@@ -57,7 +60,8 @@ public final class DisagreementRule extends GroupedRule {
     @Override
     public Set<Node> inputs() {
         return Set.of(RDF.Nodes.type, DKG.Nodes.stanceHolder, DKG.Nodes.stanceOn, DKG.Nodes.date,
-                      DKG.Nodes.holder, DKG.Nodes.post, DKG.Nodes.postIn, DKG.Nodes.startDate, DKG.Nodes.endDate);
+                      DKG.Nodes.holder, DKG.Nodes.post, DKG.Nodes.postIn, DKG.Nodes.startDate, DKG.Nodes.endDate,
+                      DKG.Nodes.expressedIn, DKG.Nodes.attributedTo);
     }
 
     @Override
@@ -93,8 +97,15 @@ public final class DisagreementRule extends GroupedRule {
         }
         boolean stanceType = p.equals(RDF.Nodes.type)
                              && (changed.getObject().equals(DKG.Nodes.Support) || changed.getObject().equals(DKG.Nodes.Rejection));
-        if ( p.equals(DKG.Nodes.stanceHolder) || p.equals(DKG.Nodes.date) || stanceType )
+        if ( p.equals(DKG.Nodes.stanceHolder) || p.equals(DKG.Nodes.date) || p.equals(DKG.Nodes.expressedIn) || stanceType )
             objects(data, s, DKG.Nodes.stanceOn, proposals);
+        if ( p.equals(DKG.Nodes.attributedTo) ) {
+            // A statement re-attributed: the stances expressed in it.
+            Set<Node> stances = new LinkedHashSet<>();
+            subjects(data, DKG.Nodes.expressedIn, s, stances);
+            for ( Node stance : stances )
+                objects(data, stance, DKG.Nodes.stanceOn, proposals);
+        }
         Set<Node> holders = Tenures.holdersTouchedBy(data, changed);
         if ( p.equals(RDF.Nodes.type) && changed.getObject().equals(DKG.Nodes.State) )
             holders.add(s);
@@ -175,9 +186,14 @@ public final class DisagreementRule extends GroupedRule {
         Node holder = G.getZeroOrOneSP(data, stance, DKG.Nodes.stanceHolder);
         if ( holder == null )
             return List.of();
-        List<Triple> base = List.of(Triple.create(stance, RDF.Nodes.type, kind),
-                                    Triple.create(stance, DKG.Nodes.stanceHolder, holder),
-                                    Triple.create(stance, DKG.Nodes.stanceOn, G.getOneSP(data, stance, DKG.Nodes.stanceOn)));
+        List<Triple> base = new ArrayList<>(List.of(Triple.create(stance, RDF.Nodes.type, kind),
+                                                    Triple.create(stance, DKG.Nodes.stanceHolder, holder),
+                                                    Triple.create(stance, DKG.Nodes.stanceOn, G.getOneSP(data, stance, DKG.Nodes.stanceOn))));
+        // According to whom: the statements the stance was expressed in, and who made them.
+        for ( Node statement : G.listSP(data, stance, DKG.Nodes.expressedIn).stream().sorted(Comparator.comparing(Node::toString)).toList() ) {
+            base.add(Triple.create(stance, DKG.Nodes.expressedIn, statement));
+            base.addAll(Statements.attributions(data, statement));
+        }
         Triple isState = Triple.create(holder, RDF.Nodes.type, DKG.Nodes.State);
         List<Side> sides = new ArrayList<>();
         if ( data.contains(isState) )

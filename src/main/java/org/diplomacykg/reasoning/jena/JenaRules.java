@@ -22,6 +22,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.reasoner.InfGraph;
 import org.apache.jena.reasoner.TriplePattern;
+import org.apache.jena.reasoner.rulesys.BuiltinRegistry;
 import org.apache.jena.reasoner.rulesys.Functor;
 import org.apache.jena.reasoner.rulesys.GenericRuleReasoner;
 import org.apache.jena.reasoner.rulesys.Rule;
@@ -48,6 +49,11 @@ public final class JenaRules {
 
     private static final String RULES_FILE = "diplomacy.rules";
     private static final Pattern STRATUM = Pattern.compile("s(\\d+)-.*");
+
+    static {
+        // Before any rule is parsed: the parser looks builtins up by name.
+        BuiltinRegistry.theRegistry.register(new StrLessThan());
+    }
 
     private JenaRules() {}
 

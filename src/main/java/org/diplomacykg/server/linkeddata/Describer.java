@@ -15,15 +15,16 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDFS;
+import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
 
 /**
  * Reads the description of one thing from the dataset: its own triples, with the blank nodes
- * they lead to (the evidence selectors, so the quote is there); the triples that point at it,
+ * and evidence spans they lead to (so the quote is there); the triples that point at it,
  * with the blank nodes they come from and whoever owns those (an article is pointed at by the
  * selectors quoting it, each the evidence of something); and the {@code rdfs:label}s of every
- * resource that appears. The explanations graph is left out: it is about triples, not things, and
- * its {@code rdf:subject} links would otherwise make every thing look pointed at.
+ * resource that appears. The explanations graph is left out: it is about triples, not things
+ * (a page shows why an inferred fact holds beside the fact).
  * <p>
  * Call inside a read transaction.
  */
@@ -48,7 +49,7 @@ final class Describer {
         return Optional.of(describer.build(thing));
     }
 
-    /** The triples of {@code node}, and of the blank nodes they lead to, transitively. */
+    /** The triples of {@code node}, and of the blank nodes and evidence spans they lead to, transitively. */
     private void outbound(Node node) {
         Deque<Node> pending = new ArrayDeque<>();
         Set<Node> seen = new HashSet<>();
@@ -58,7 +59,8 @@ final class Describer {
             if ( !seen.add(subject) )
                 continue;
             find(subject, Node.ANY, Node.ANY, triple -> {
-                if ( triple.getObject().isBlank() )
+                // Spans are named (docs/architecture.md): follow dkg:evidence to them so the quote is there.
+                if ( triple.getObject().isBlank() || DKG.Nodes.evidence.equals(triple.getPredicate()) )
                     pending.add(triple.getObject());
             });
         }

@@ -14,24 +14,25 @@ import org.apache.jena.vocabulary.RDFS;
  * ({@code unchangedSince} reads "unchanged since", {@code id/sergey-lavrov} "sergey-lavrov").
  * Reads from the whole dataset (inside the caller's read transaction), so property and class
  * labels come from the ontology; remembers what it has looked up, for one request only.
+ * Public for the other pages ({@code /article/...}).
  */
-final class Labels {
+public final class Labels {
 
     private final DatasetGraph dataset;
     private final String lang;
     private final Map<Node, String> cache = new HashMap<>();
 
-    Labels(DatasetGraph dataset, String lang) {
+    public Labels(DatasetGraph dataset, String lang) {
         this.dataset = dataset;
         this.lang = lang;
     }
 
-    String lang() {
+    public String lang() {
         return lang;
     }
 
     /** The label of {@code node}, or a name made from its IRI. */
-    String of(Node node) {
+    public String of(Node node) {
         return cache.computeIfAbsent(node, n -> {
             String label = text(n, RDFS.Nodes.label);
             return label != null ? label : fallback(n);
@@ -42,7 +43,7 @@ final class Labels {
      * The value of a literal-valued property of {@code node} in the page's language, else in
      * English, else the first other one; null when there is none.
      */
-    String text(Node node, Node property) {
+    public String text(Node node, Node property) {
         if ( !node.isURI() )
             return null;
         String inLang = null, inEnglish = null, other = null;
@@ -63,7 +64,7 @@ final class Labels {
     }
 
     /** Whether a language tag ({@code en}, {@code en-GB}) is in {@code wanted}. */
-    static boolean matches(String tag, String wanted) {
+    public static boolean matches(String tag, String wanted) {
         if ( tag == null || tag.isEmpty() )
             return false;
         String t = tag.toLowerCase(Locale.ROOT);
@@ -71,7 +72,7 @@ final class Labels {
     }
 
     /** A name made from an IRI: the part after the last {@code #} or {@code /}, camel case split into words. */
-    static String fallback(Node node) {
+    public static String fallback(Node node) {
         if ( !node.isURI() )
             return node.isBlank() ? "(unnamed)" : node.toString();
         String iri = node.getURI();

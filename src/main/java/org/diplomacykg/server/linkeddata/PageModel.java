@@ -31,15 +31,16 @@ public final class PageModel {
 
     /**
      * One value of a property. {@code inferred} facts carry their derivations in {@code why};
-     * {@code note} is extra text to show beside it (the quote, for a selector quoting an article).
+     * {@code note} is extra text to show beside it (the quote, for a selector quoting an article);
+     * {@code spans} link to the article text that is the fact's evidence ({@code /article/{slug}#span-...}).
      */
-    public record Value(Term term, boolean inferred, List<Why> why, String note) {}
+    public record Value(Term term, boolean inferred, List<Why> why, String note, List<String> spans) {}
 
     /** A property and its values, on the page's "facts" or "links to this" list. */
     public record Fact(Term property, List<Value> values) {}
 
-    /** A quoted span and the article it is from. */
-    public record Evidence(String quote, Term article) {}
+    /** A quoted span, the article it is from, and where the article page shows it (null if nowhere). */
+    public record Evidence(String quote, Term article, String span) {}
 
     /** Another representation of the same resource. */
     public record Format(String label, String mediaType, String href) {}

@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.XSD;
@@ -25,6 +27,7 @@ import org.diplomacykg.server.linkeddata.PageModel.Premise;
 import org.diplomacykg.server.linkeddata.PageModel.Term;
 import org.diplomacykg.server.linkeddata.PageModel.Value;
 import org.diplomacykg.server.linkeddata.PageModel.Why;
+import org.diplomacykg.server.pages.EvidenceAnchors;
 import org.diplomacykg.vocab.DKG;
 
 /**
@@ -39,13 +42,18 @@ final class ResourcePage {
     private static final Node EXACT = NodeFactory.createURI("http://www.w3.org/ns/oa#exact");
     private static final Node IN_ARTICLE = DKG.Nodes.term("inArticle");
     private static final Node NEGOTIATING_POSITION = DKG.Nodes.term("NegotiatingPosition");
+    private static final Node ANNOTATED_SOURCE = OWL2.annotatedSource.asNode();
+    private static final Node ANNOTATED_PROPERTY = OWL2.annotatedProperty.asNode();
+    private static final Node ANNOTATED_TARGET = OWL2.annotatedTarget.asNode();
 
+    private final DatasetGraph dataset;
     private final Description description;
     private final Labels labels;
     private final Explanations explanations;
     private final String base;
 
     private ResourcePage(DatasetGraph dataset, Description description, String lang, String base) {
+        this.dataset = dataset;
         this.description = description;
         this.labels = new Labels(dataset, lang);
         this.explanations = new Explanations(dataset);
@@ -120,10 +128,16 @@ final class ResourcePage {
         List<Evidence> quotes = new ArrayList<>();
         for ( Triple t : outgoing(thing, DKG.Nodes.evidence) ) {
             String quote = literal(t.getObject(), EXACT);
+            Node article = object(t.getObject(), IN_ARTICLE);
+            if ( quote == null ) {
+                // A named span is a thing of its own, outside the description: read it from the store.
+                quote = storedValue(t.getObject(), EXACT);
+                article = article == null ? storedNode(t.getObject(), IN_ARTICLE) : article;
+            }
             if ( quote == null )
                 continue;
-            Node article = object(t.getObject(), IN_ARTICLE);
-            quotes.add(new Evidence(quote, article == null ? null : term(article)));
+            quotes.add(new Evidence(quote, article == null ? null : term(article),
+                                    EvidenceAnchors.url(dataset, t.getObject(), base).orElse(null)));
         }
         return quotes;
     }
@@ -149,7 +163,24 @@ final class ResourcePage {
     private Value value(Triple t, Node shown, String note) {
         boolean inferred = description.isInferred(t);
         List<Why> why = inferred ? why(t) : List.of();
-        return new Value(term(shown), inferred, why, note);
+        return new Value(term(shown), inferred, why, note, inferred ? List.of() : spans(t));
+    }
+
+    /**
+     * Where the article pages show the evidence of an asserted triple: the spans its
+     * {@code owl:Axiom} annotations name as {@code dkg:evidence}.
+     */
+    private List<String> spans(Triple t) {
+        List<String> urls = new ArrayList<>();
+        dataset.find(Node.ANY, Node.ANY, ANNOTATED_SOURCE, t.getSubject()).forEachRemaining(q -> {
+            Node axiom = q.getSubject();
+            if ( !dataset.contains(q.getGraph(), axiom, ANNOTATED_PROPERTY, t.getPredicate())
+                 || !dataset.contains(q.getGraph(), axiom, ANNOTATED_TARGET, t.getObject()) )
+                return;
+            dataset.find(q.getGraph(), axiom, DKG.Nodes.evidence, Node.ANY).forEachRemaining(e ->
+                EvidenceAnchors.url(dataset, e.getObject(), base).filter(u -> !urls.contains(u)).ifPresent(urls::add));
+        });
+        return urls;
     }
 
     private List<Why> why(Triple t) {
@@ -203,6 +234,21 @@ final class ResourcePage {
 
     private String literal(Node subject, Node predicate) {
         Node value = object(subject, predicate);
+        return value != null && value.isLiteral() ? value.getLiteralLexicalForm() : null;
+    }
+
+    /** The value of {@code property} of {@code subject} in any graph of the store, or null. */
+    private Node storedNode(Node subject, Node predicate) {
+        var quads = dataset.find(Node.ANY, subject, predicate, Node.ANY);
+        try {
+            return quads.hasNext() ? quads.next().getObject() : null;
+        } finally {
+            Iter.close(quads);
+        }
+    }
+
+    private String storedValue(Node subject, Node predicate) {
+        Node value = storedNode(subject, predicate);
         return value != null && value.isLiteral() ? value.getLiteralLexicalForm() : null;
     }
 

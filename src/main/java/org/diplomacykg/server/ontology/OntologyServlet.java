@@ -60,6 +60,11 @@ public final class OntologyServlet extends HttpServlet {
         .setNsPrefix("dcterms", DCTerms.NS)
         .setNsPrefix("oa", "http://www.w3.org/ns/oa#")
         .setNsPrefix("vann", "http://purl.org/vocab/vann/")
+        .setNsPrefix("prov", "http://www.w3.org/ns/prov#")
+        .setNsPrefix("org", "http://www.w3.org/ns/org#")
+        .setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/")
+        .setNsPrefix("schema", "https://schema.org/")
+        .setNsPrefix("time", "http://www.w3.org/2006/time#")
         .lock();
 
     private final transient ServerConfig config;
@@ -71,12 +76,6 @@ public final class OntologyServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<ResponseFormat> chosen = NegotiatedResponses.choose(request, response, FORMATS);
-        String parameter = request.getParameter("format");
-        if ( chosen.isEmpty() && parameter != null ) {
-            Responses.text(response, HttpServletResponse.SC_BAD_REQUEST,
-                           "Unknown format '" + parameter + "'. /ontology is available as:\n" + FORMATS.describeOffers());
-            return;
-        }
         if ( chosen.isEmpty() ) {
             NegotiatedResponses.notAcceptable(response, FORMATS, "/ontology");
             return;

@@ -8,10 +8,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -63,8 +65,19 @@ public final class TimelineData {
     public record Event(String iri, LocalDate date, Role role, String typeLabel, String label,
                         String text, String textLang, boolean quoted, String gloss, String when, boolean inferred) {}
 
-    /** The span a position has been unchanged, from the inferred graph. */
-    public record Band(String positionIri, String positionLabel, LocalDate since, LocalDate lastReaffirmed) {}
+    /**
+     * The span a position has been reported unchanged, from the inferred graph, with what it
+     * means: one assessment per baseline the reaffirming statements compare it with.
+     */
+    public record Band(String positionIri, String positionLabel, LocalDate since, LocalDate lastReaffirmed,
+                       List<Assessment> assessments) {}
+
+    /**
+     * A derived continuity assessment: unchanged compared with a baseline (dated when it is an
+     * event), as of a date, according to some agents, with the hedges every statement carried.
+     */
+    public record Assessment(String baselineIri, String baselineLabel, LocalDate baselineDate, LocalDate asOf,
+                             List<String> accordingTo, List<String> hedges) {}
 
     /** A thing to link to; {@code hasTimeline} when it is a position or a state. */
     public record Link(String iri, String label, boolean hasTimeline) {}
@@ -142,9 +155,15 @@ public final class TimelineData {
     private static final String DETAILS = PREFIXES + """
         SELECT ?e ?p ?o WHERE {
           VALUES ?e { %s }
-          VALUES ?p { dkg:date dkg:disagreementDate rdfs:label dkg:quote dkg:content dkg:temporalExpression
-                      dkg:disagreementOn dkg:disagreeingParty }
-          ?e ?p ?o
+          {
+            VALUES ?p { dkg:date dkg:disagreementDate rdfs:label dkg:quote dkg:content dkg:temporalExpression
+                        dkg:disagreementOn dkg:disagreeingParty }
+            ?e ?p ?o
+          } UNION {
+            # A time the article gives only relatively is an interval with the article's words for it.
+            ?e dkg:during/dkg:temporalExpression ?o
+            BIND (dkg:temporalExpression AS ?p)
+          }
         }
         """;
 
@@ -187,6 +206,15 @@ public final class TimelineData {
         SELECT ?pos ?since ?last WHERE {
           VALUES ?pos { %s }
           GRAPH <%s> { ?pos dkg:unchangedSince ?since OPTIONAL { ?pos dkg:lastReaffirmed ?last } }
+        }
+        """.formatted("%s", Graphs.INFERRED);
+
+    private static final String ASSESSMENTS = PREFIXES + """
+        SELECT ?pos ?a ?baseline ?baselineDate ?asOf ?who ?hedge WHERE {
+          VALUES ?pos { %s }
+          GRAPH <%s> { ?pos dkg:continuityAssessment ?a . ?a dkg:comparedWith ?baseline ; dkg:asOf ?asOf
+                       OPTIONAL { ?a dkg:accordingTo ?who } OPTIONAL { ?a dkg:modality ?hedge } }
+          OPTIONAL { ?baseline dkg:date ?baselineDate }
         }
         """.formatted("%s", Graphs.INFERRED);
 
@@ -356,16 +384,43 @@ public final class TimelineData {
     private List<Band> bands(List<Node> positions, Map<Node, String> labels) {
         if ( positions.isEmpty() )
             return List.of();
+        Map<Node, List<Assessment>> assessments = assessments(positions);
         List<Band> bands = new ArrayList<>();
         select(BANDS.formatted(values(positions)), null, row -> {
             LocalDate since = day(row.get("since"));
             if ( since == null )
                 return;
             Node pos = row.get("pos");
-            bands.add(new Band(pos.getURI(), labels.get(pos), since, day(row.get("last"))));
+            bands.add(new Band(pos.getURI(), labels.get(pos), since, day(row.get("last")),
+                               assessments.getOrDefault(pos, List.of())));
         });
         bands.sort(Comparator.comparing(Band::since).thenComparing(Band::positionIri));
         return bands;
+    }
+
+    /** The continuity assessments of each position, by baseline IRI. */
+    private Map<Node, List<Assessment>> assessments(List<Node> positions) {
+        record Row(Node pos, Node baseline, LocalDate baselineDate, LocalDate asOf, Set<Node> who, Set<Node> hedges) {}
+        Map<Node, Row> rows = new LinkedHashMap<>();
+        select(ASSESSMENTS.formatted(values(positions)), null, b -> {
+            Row row = rows.computeIfAbsent(b.get("a"), a -> new Row(b.get("pos"), b.get("baseline"), day(b.get("baselineDate")),
+                                                                   day(b.get("asOf")), new TreeSet<>(Comparator.comparing(Node::toString)),
+                                                                   new TreeSet<>(Comparator.comparing(Node::toString))));
+            if ( b.get("who") != null )
+                row.who().add(b.get("who"));
+            if ( b.get("hedge") != null )
+                row.hedges().add(b.get("hedge"));
+        });
+        Set<Node> named = new LinkedHashSet<>();
+        rows.values().forEach(r -> { named.add(r.baseline()); named.addAll(r.who()); named.addAll(r.hedges()); });
+        Map<Node, String> names = labels(named);
+        Map<Node, List<Assessment>> byPosition = new HashMap<>();
+        for ( Row r : rows.values() )
+            byPosition.computeIfAbsent(r.pos(), k -> new ArrayList<>())
+                      .add(new Assessment(r.baseline().getURI(), names.get(r.baseline()), r.baselineDate(), r.asOf(),
+                                          r.who().stream().map(names::get).toList(), r.hedges().stream().map(names::get).toList()));
+        byPosition.values().forEach(list -> list.sort(Comparator.comparing(Assessment::baselineIri)));
+        return byPosition;
     }
 
     /** The labels, in the language, of the most specific classes of each thing. */

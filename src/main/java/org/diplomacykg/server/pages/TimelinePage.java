@@ -39,7 +39,11 @@ final class TimelinePage {
         Map.entry("heldBy", "held by"),
         Map.entry("onIssue", "on"),
         Map.entry("description", "description"),
-        Map.entry("unchangedSince", "unchanged since"),
+        Map.entry("unchangedSince", "reported unchanged since"),
+        Map.entry("comparedWith", "unchanged compared with"),
+        Map.entry("asOf", "as of"),
+        Map.entry("accordingTo", "according to"),
+        Map.entry("hedged", "hedged"),
         Map.entry("lastReaffirmed", "last reaffirmed"),
         Map.entry("derived", "derived by the reasoners from the statements below"),
         Map.entry("events", "Events in date order"),
@@ -73,7 +77,11 @@ final class TimelinePage {
         Map.entry("heldBy", "dipegang oleh"),
         Map.entry("onIssue", "tentang"),
         Map.entry("description", "deskripsi"),
-        Map.entry("unchangedSince", "tidak berubah sejak"),
+        Map.entry("unchangedSince", "dilaporkan tidak berubah sejak"),
+        Map.entry("comparedWith", "tidak berubah dibandingkan dengan"),
+        Map.entry("asOf", "per"),
+        Map.entry("accordingTo", "menurut"),
+        Map.entry("hedged", "dengan kualifikasi"),
         Map.entry("lastReaffirmed", "terakhir ditegaskan"),
         Map.entry("derived", "diturunkan oleh penalar dari pernyataan di bawah"),
         Map.entry("events", "Peristiwa menurut tanggal"),
@@ -249,6 +257,21 @@ final class TimelinePage {
         m.put("since", day(band.since()));
         m.put("lastIso", band.lastReaffirmed() == null ? "" : band.lastReaffirmed().toString());
         m.put("last", band.lastReaffirmed() == null ? "" : day(band.lastReaffirmed()));
+        m.put("assessments", band.assessments().stream().map(this::assessment).toList());
+        return m;
+    }
+
+    /** One line saying what "unchanged" means: compared with what, as of when, whose account, hedged how. */
+    private Map<String, Object> assessment(TimelineData.Assessment a) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("baseline", a.baselineLabel());
+        m.put("href", PublicUrls.local(a.baselineIri(), base));
+        m.put("baselineIso", a.baselineDate() == null ? "" : a.baselineDate().toString());
+        m.put("baselineDate", a.baselineDate() == null ? "" : day(a.baselineDate()));
+        m.put("asOfIso", a.asOf() == null ? "" : a.asOf().toString());
+        m.put("asOf", a.asOf() == null ? "" : day(a.asOf()));
+        m.put("accordingTo", String.join(", ", a.accordingTo()));
+        m.put("hedges", String.join(", ", a.hedges()));
         return m;
     }
 

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.diplomacykg.server.PublicUrls;
 import org.diplomacykg.server.ServerConfig;
+import org.diplomacykg.server.http.NegotiatedResponses;
 import org.diplomacykg.vocab.Slugs;
 
 /**
@@ -30,6 +31,11 @@ public final class TimelineServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Only a page is on offer: another ?format= (or Accept) gets the 406 every endpoint gives.
+        if ( NegotiatedResponses.choose(request, response, ArticlePageServlet.FORMATS).isEmpty() ) {
+            NegotiatedResponses.notAcceptable(response, ArticlePageServlet.FORMATS, "This page");
+            return;
+        }
         String lang = language(request);
         TimelinePage page = new TimelinePage(PublicUrls.base(request, config.baseUrl()), lang);
         String pathInfo = request.getPathInfo();
@@ -61,7 +67,7 @@ public final class TimelineServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType("text/html; charset=utf-8");
         response.setHeader("Content-Language", lang);
-        response.setHeader("Vary", "Accept-Language");
+        response.setHeader("Vary", "Accept, Accept-Language");
         response.getWriter().write(html);
     }
 

@@ -105,6 +105,26 @@ class TestDisagreementRule {
         assertPremisesAsserted(ds, data);
     }
 
+    @Test
+    void theRejectionRestsOnTheStatementItWasExpressedInAndItsSpeaker() {
+        Graph data = graph(REFERENCE + RUSSIA_REJECTS + TRUMP_SUPPORTS + """
+            :stance-russia-rejects dkg:expressedIn :statement-lavrov-rejects .
+            :statement-lavrov-rejects dkg:attributedTo :sergey-lavrov .
+            """);
+        List<Derivation> ds = derive(rule, data);
+        assertEquals(disagreement(RUSSIA_US, ":russia", ":united-states", PROPOSAL, "2025-10-21"), conclusions(ds));
+        for ( Derivation d : ds )
+            assertPremisesInclude(d, rule,
+                triple(":stance-russia-rejects", "dkg:expressedIn", ":statement-lavrov-rejects"),
+                triple(":statement-lavrov-rejects", "dkg:attributedTo", ":sergey-lavrov"));
+        assertPremisesAsserted(ds, data);
+
+        // Re-attributing the statement concerns the proposal its stance is on.
+        List<Derivation> changed = new java.util.ArrayList<>();
+        rule.applyChanged(data, List.of(triple(":statement-lavrov-rejects", "dkg:attributedTo", ":sergey-lavrov")), changed::add);
+        assertEquals(new java.util.HashSet<>(ds), new java.util.HashSet<>(changed));
+    }
+
     /** The supporter's side rests on the United States being a state, as the rejecting side rests on Russia being one. */
     @Test
     void theSupportersStateBeingAStateIsAPremise() {

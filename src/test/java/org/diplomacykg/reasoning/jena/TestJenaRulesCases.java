@@ -87,6 +87,65 @@ class TestJenaRulesCases {
     }
 
     @Test
+    void aRevisionResetsTheLatestReaffirmationAndTheAssessments() {
+        Graph inferred = bothAgree("""
+            :s1 dkg:reaffirms :pos ; dkg:date "2025-10-21T00:00:00"^^xsd:dateTime ; dkg:comparedWith :alaska ;
+                dkg:attributedTo :lavrov .
+            :alaska dkg:date "2025-08-15T00:00:00"^^xsd:dateTime .
+            :r1 dkg:revises :pos ; dkg:date "2025-11-21T00:00:00"^^xsd:dateTime ; dkg:attributedTo :lavrov .
+            :t1 dkg:reaffirms :kept ; dkg:date "2025-10-20T00:00:00"^^xsd:dateTime ; dkg:comparedWith :initial , :alaska ;
+                dkg:attributedTo :lavrov ; dkg:modality dkg:Approximate , dkg:Believed .
+            :t2 dkg:reaffirms :kept ; dkg:date "2025-10-21T00:00:00"^^xsd:dateTime ; dkg:comparedWith :initial ;
+                dkg:attributedTo :peskov ; dkg:modality dkg:Approximate .
+            :t3 dkg:reaffirms :kept ; dkg:date "2025-10-22T00:00:00"^^xsd:dateTime ; dkg:comparedWith :alaska ;
+                dkg:attributedTo :peskov .
+            :initial a dkg:ReferencePoint .
+            """);
+        // Revised on 21 November, nothing since: no latest reaffirmation, no assessment.
+        assertHas(inferred, "pos", DKG.Nodes.unchangedSince, date("2025-11-21"));
+        assertFalse(inferred.contains(node("pos"), DKG.Nodes.lastReaffirmed, Node.ANY));
+        assertFalse(inferred.contains(node("pos"), DKG.Nodes.continuityAssessment, Node.ANY));
+        // Compared with the initial demands, hedged by both; compared with Alaska, once flatly.
+        Node initial = NodeFactory.createURI(DKG.ID_BASE + "continuity-synthetic-kept-synthetic-initial");
+        Node alaska = NodeFactory.createURI(DKG.ID_BASE + "continuity-synthetic-kept-synthetic-alaska");
+        assertTrue(inferred.contains(initial, DKG.Nodes.asOf, date("2025-10-21")));
+        assertTrue(inferred.contains(initial, DKG.Nodes.accordingTo, node("peskov")));
+        assertTrue(inferred.contains(initial, DKG.Nodes.modality, DKG.Nodes.term("Approximate")));
+        assertFalse(inferred.contains(initial, DKG.Nodes.modality, DKG.Nodes.term("Believed")));
+        assertTrue(inferred.contains(alaska, DKG.Nodes.asOf, date("2025-10-22")));
+        assertFalse(inferred.contains(alaska, DKG.Nodes.modality, Node.ANY));
+    }
+
+    @Test
+    void opposingSequencingDemandsAreIncompatibleFromWhenBothWereOnRecord() {
+        Graph inferred = bothAgree("""
+            :ru dkg:demand :peace-first , :peace-first-again .
+            :peace-first dkg:firstStep :peace ; dkg:laterStep :ceasefire ; dkg:expressedIn :st1 , :st2 .
+            :peace-first-again dkg:firstStep :peace ; dkg:laterStep :ceasefire ; dkg:expressedIn :st5 .
+            :st1 dkg:attributedTo :lavrov ; dkg:date "2025-10-21T00:00:00"^^xsd:dateTime .
+            :st2 dkg:attributedTo :lavrov ; dkg:date "2025-08-01T00:00:00"^^xsd:dateTime .
+            :st5 dkg:attributedTo :putin ; dkg:date "2025-09-01T00:00:00"^^xsd:dateTime .
+            :ua dkg:demand :ceasefire-first .
+            :ceasefire-first dkg:firstStep :ceasefire ; dkg:laterStep :peace ; dkg:expressedIn :st3 .
+            :st3 dkg:attributedTo :zelensky ; dkg:date "2025-08-20T00:00:00"^^xsd:dateTime .
+            :eu dkg:demand :ceasefire-first-too .
+            :ceasefire-first-too dkg:firstStep :ceasefire ; dkg:laterStep :peace ; dkg:expressedIn :st4 .
+            :st4 dkg:attributedTo :unnamed-source .
+            """);
+        assertHas(inferred, "ru", DKG.Nodes.incompatibleWith, node("ua"));
+        assertHas(inferred, "ua", DKG.Nodes.incompatibleWith, node("ru"));
+        assertHas(inferred, "eu", DKG.Nodes.incompatibleWith, node("ru"));
+        Node ruUa = NodeFactory.createURI(DKG.ID_BASE + "incompatibility-synthetic-ru-synthetic-ua");
+        Node euRu = NodeFactory.createURI(DKG.ID_BASE + "incompatibility-synthetic-eu-synthetic-ru");
+        // Russia's first demand on record from 1 August, Ukraine's from 20 August: both from 20 August.
+        assertTrue(inferred.contains(ruUa, DKG.Nodes.incompatibleAsOf, date("2025-08-20")));
+        assertTrue(inferred.contains(ruUa, DKG.Nodes.accordingTo, node("putin")));
+        assertTrue(inferred.contains(euRu, DKG.Nodes.accordingTo, node("unnamed-source")));
+        assertFalse(inferred.contains(euRu, DKG.Nodes.incompatibleAsOf, Node.ANY), "the other side's demand is undated");
+        assertFalse(inferred.contains(node("ua"), DKG.Nodes.incompatibleWith, node("eu")), "the same order");
+    }
+
+    @Test
     void counterpartsOverlapInTheSameRoleForDifferentStates() {
         Graph inferred = bothAgree(TENURES);
         assertHas(inferred, "a", DKG.Nodes.counterpart, node("b"));

@@ -98,9 +98,19 @@ class TestResourcePage {
         assertTrue(explanation.contains("position continuity"), explanation);
         assertTrue(explanation.contains("Lavrov: Russia has adjusted no point since Alaska (21 October 2025)"), "premises by label");
         assertTrue(explanation.contains(">compared with</a>"), "premise predicates by label");
-        // Both statements that reaffirm the position against Alaska are reasons: the page works
-        // out every derivation, not only the one the explanations graph keeps.
-        assertEquals(2, explanation.split("position continuity", -1).length - 1, explanation);
+    }
+
+    @Test
+    void everyDerivationOfAnInferredFactIsShown() {
+        // Rubio is Lavrov's counterpart by the counterpart rule and, from Lavrov's side, by
+        // symmetry: the page works out both, not only the one the explanations graph keeps.
+        String html = page("/id/marco-rubio", null).body();
+        int row = html.indexOf("<th scope=\"row\"><a href=\"" + kg.baseUrl() + "/ontology#counterpart\"");
+        assertTrue(row >= 0, "the counterpart row");
+        int why = html.indexOf("<details class=\"why\">", row);
+        String explanation = html.substring(why, html.indexOf("</details>", why));
+        assertTrue(explanation.contains("Rule: <strong>counterparts</strong>"), explanation);
+        assertTrue(explanation.contains("Rule: <strong>symmetric property</strong>"), explanation);
     }
 
     @Test

@@ -1,65 +1,84 @@
 package org.diplomacykg.server.ontology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-
-import javax.xml.parsers.DocumentBuilderFactory;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDF;
+import org.diplomacykg.data.ProtegeCatalog;
+import org.diplomacykg.vocab.DKG;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
- * {@code ontology/} opens in Protégé with no network: every {@code owl:imports} of the ontology
- * (today there are none) resolves through {@code ontology/catalog-v001.xml} to a file beside it.
+ * Every ontology file of the project opens in Protégé with no network: each {@code owl:imports}
+ * of the file, and of what it imports in turn, resolves through the {@code catalog-v001.xml}
+ * beside the opened file (the one Protégé reads) to a local file that is that ontology.
  */
 class TestOntologyOffline {
 
-    private static final Path DIR = Path.of("ontology");
-    private static final String CATALOG_NS = "urn:oasis:names:tc:entity:xmlns:xml:catalog";
-
-    @Test
-    void everyImportResolvesThroughTheCatalog() throws Exception {
-        Graph ontology = RDFParser.source(DIR.resolve("diplomacy.ttl")).toGraph();
-        Map<String, Path> catalog = catalog();
-        for ( Triple t : ontology.find(Node.ANY, OWL2.imports.asNode(), Node.ANY).toList() ) {
-            String imported = t.getObject().getURI();
-            Path local = catalog.get(imported);
-            assertTrue(local != null, "owl:imports <" + imported + "> needs the network: map it in ontology/catalog-v001.xml");
+    /** The ontology, the reference graph and each article's facts: the files one opens in Protégé. */
+    private static List<Path> ontologyFiles() throws IOException {
+        try ( Stream<Path> files = Stream.concat(Stream.of(Path.of("ontology/diplomacy.ttl"), Path.of("data/reference.ttl")),
+                                                 Files.list(Path.of("data/articles")).map(dir -> dir.resolve("facts.ttl"))) ) {
+            return files.filter(Files::isRegularFile).toList();
         }
     }
 
     @Test
-    void catalogEntriesPointAtFilesBesideIt() throws Exception {
-        Map<String, Path> catalog = catalog();
-        for ( Map.Entry<String, Path> entry : catalog.entrySet() )
-            assertTrue(Files.isRegularFile(entry.getValue()), entry.getKey() + " -> missing " + entry.getValue());
-        assertEquals(DIR.resolve("diplomacy.ttl"), catalog.get("https://w3id.org/diplomacy-kg/ontology"),
+    void everyImportResolvesThroughTheCatalogBesideTheOpenedFile() throws Exception {
+        int resolved = 0;
+        for ( Path opened : ontologyFiles() ) {
+            Map<String, Path> catalog = ProtegeCatalog.beside(opened).entries();
+            Deque<Path> toRead = new ArrayDeque<>(List.of(opened));
+            Set<Path> read = new HashSet<>();
+            while ( !toRead.isEmpty() ) {
+                Path file = toRead.pop();
+                if ( !read.add(file.normalize()) )
+                    continue;
+                for ( Triple t : RDFParser.source(file).toGraph().find(Node.ANY, OWL2.imports.asNode(), Node.ANY).toList() ) {
+                    String imported = t.getObject().getURI();
+                    Path local = catalog.get(imported);
+                    assertTrue(local != null, opened + ": owl:imports <" + imported + "> (in " + file + ") needs the network: "
+                                              + "map it in " + opened.resolveSibling(ProtegeCatalog.FILE_NAME));
+                    toRead.push(local);
+                    resolved++;
+                }
+            }
+        }
+        assertTrue(resolved >= 3, "the data files import the ontology through the reference graph: " + resolved);
+    }
+
+    @Test
+    void catalogEntriesPointAtTheOntologiesTheyName() throws Exception {
+        for ( Path opened : ontologyFiles() ) {
+            Map<String, Path> catalog = ProtegeCatalog.beside(opened).entries();
+            assertFalse(catalog.isEmpty(), opened + " has an empty catalog");
+            for ( Map.Entry<String, Path> entry : catalog.entrySet() ) {
+                assertTrue(Files.isRegularFile(entry.getValue()), entry.getKey() + " -> missing " + entry.getValue());
+                Graph target = RDFParser.source(entry.getValue()).toGraph();
+                assertTrue(target.contains(NodeFactory.createURI(entry.getKey()), RDF.Nodes.type, OWL2.Ontology.asNode()),
+                           entry.getValue() + " is not the ontology " + entry.getKey());
+            }
+        }
+        Path ontology = Path.of("ontology/diplomacy.ttl");
+        assertEquals(ontology.toAbsolutePath().normalize(), ProtegeCatalog.beside(ontology).entries().get(DKG.ONTOLOGY_IRI),
                      "the ontology's own IRI opens from the local file");
-    }
-
-    /** The {@code uri} entries of the catalog: name to local file. */
-    private static Map<String, Path> catalog() throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        NodeList uris = factory.newDocumentBuilder().parse(DIR.resolve("catalog-v001.xml").toFile())
-            .getElementsByTagNameNS(CATALOG_NS, "uri");
-        Map<String, Path> entries = new HashMap<>();
-        for ( int i = 0; i < uris.getLength(); i++ ) {
-            Element uri = (Element) uris.item(i);
-            entries.put(uri.getAttribute("name"), DIR.resolve(uri.getAttribute("uri")));
-        }
-        return entries;
     }
 }

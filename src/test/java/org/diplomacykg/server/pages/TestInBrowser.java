@@ -1,6 +1,7 @@
 package org.diplomacykg.server.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonString;
 import org.diplomacykg.Chromium;
 import org.diplomacykg.TestServers;
@@ -88,6 +90,24 @@ class TestInBrowser {
         });
     }
 
+    @Test
+    void homePageOpensAtItsTop() throws Throwable {
+        withScreenshot("home-top.png", null, () -> {
+            // As in a window a person looks at: a headless tab has no focus, and nothing in it takes focus.
+            JsonObject focus = new JsonObject();
+            focus.put("enabled", true);
+            browser.command("Emulation.setFocusEmulationEnabled", focus);
+            openHomePage();
+            // YASGUI would focus its editor a moment after it is built, and the browser scroll to it.
+            Thread.sleep(500);
+            assertTrue(browser.evaluateLong("document.documentElement.scrollHeight") > browser.evaluateLong("window.innerHeight"),
+                       "the page is taller than the window, so focusing the editor would scroll it");
+            assertEquals(0, browser.evaluateLong("window.scrollY"), "the page scrolled itself");
+            assertFalse(browser.evaluateBoolean("document.activeElement && document.activeElement.closest('.yasqe') !== null"),
+                        "the editor took the focus");
+        });
+    }
+
     private static void openHomePage() {
         assertEquals(200, browser.navigate(kg.baseUrl() + "/"));
         browser.waitUntil("document.querySelector('.yasqe .CodeMirror') && document.querySelector('.yasqe_queryButton')", WAIT);
@@ -109,6 +129,20 @@ class TestInBrowser {
             // What the page links to can be followed in the browser: the counterpart, for one.
             assertTrue(browser.evaluateBoolean("[...document.querySelectorAll('a')].some(a => a.href.endsWith('/id/marco-rubio'))"),
                        "no link to /id/marco-rubio");
+        });
+    }
+
+    @Test
+    void articlePageHighlightsTheArticlesEvidence() throws Throwable {
+        withScreenshot("article-lavrov-rubio-2025-10.png", null, () -> {
+            assertEquals(200, browser.navigate(kg.baseUrl() + "/article/lavrov-rubio-2025-10"));
+            assertTrue(browser.evaluateLong("document.querySelectorAll('.article-text mark').length") >= 10, "highlights");
+            // A click on the first highlight selects its span, whose facts link to their pages.
+            String target = browser.evaluateString("document.querySelector('.article-text a.ev').getAttribute('href')");
+            browser.evaluate("document.querySelector('.article-text a.ev').click()");
+            browser.waitUntil("location.hash === " + jsString(target), WAIT);
+            assertTrue(browser.evaluateBoolean("document.querySelector(':target').querySelectorAll('a[href*=\"/id/\"]').length > 0"),
+                       "the selected span lists facts linked to their pages");
         });
     }
 

@@ -66,8 +66,8 @@ class TestTimeline {
         assertTrue(body.contains("href=\"" + kg.baseUrl() + "/id/statement-lavrov-no-point-adjusted-since-alaska-2025-10-21\""), body);
 
         List<String> dates = tableDates(body);
-        assertEquals(List.of("2025-08-15", "2025-10-20", "2025-10-21", "2025-10-21", "2025-10-21", "2025-10-21", "2025-10-21"),
-                     dates, "the Alaska summit (baseline), the call's statement, the press conference's five");
+        assertEquals(List.of("2025-08-15", "2025-10-20", "2025-10-21", "2025-10-21", "2025-10-21", "2025-10-21"),
+                     dates, "the Alaska summit (baseline), the call's statement, the four of 21 October that reaffirm it");
         String table = body.substring(body.indexOf("<table"));
         assertTrue(table.indexOf("/id/alaska-summit-2025\"") < table.indexOf("/id/statement-lavrov-to-rubio-demands-unchanged-2025-10-20\""));
         assertTrue(table.indexOf("/id/statement-lavrov-to-rubio-demands-unchanged-2025-10-20\"")
@@ -91,16 +91,32 @@ class TestTimeline {
     }
 
     @Test
+    void positionTimelineSaysWhatUnchangedMeans() {
+        String body = get(kg, "/timeline/russia-position-on-ukraine").body();
+        String list = body.substring(body.indexOf("<ul class=\"timeline-assessments\">"));
+        list = list.substring(0, list.indexOf("</ul>"));
+        String[] items = list.split("<li>");
+        String alaska = java.util.Arrays.stream(items).filter(i -> i.contains("/id/alaska-summit-2025\"")).findFirst().orElseThrow();
+        assertTrue(alaska.startsWith("unchanged compared with"), alaska);
+        assertTrue(alaska.contains("<time datetime=\"2025-08-15\">") && alaska.contains("as of <time datetime=\"2025-10-21\">"), alaska);
+        assertTrue(alaska.contains("according to Sergey Lavrov"), alaska);
+        assertFalse(alaska.contains("hedged"), "no point adjusted compared with Alaska is said flatly: " + alaska);
+        String initial = java.util.Arrays.stream(items).filter(i -> i.contains("/id/russia-initial-demands-on-ukraine\"")).findFirst().orElseThrow();
+        assertTrue(initial.contains("hedged: approximate, believed"), "\"Saya yakin ... hampir tidak berubah\" keeps its hedges: " + initial);
+        assertFalse(initial.contains("<time datetime=\"2025-08-15\">"), "a reference point has no date: " + initial);
+    }
+
+    @Test
     void theSvgIsWellFormedWithOneLinkedMarkerPerDatedEvent() {
         Document svg = svgOf(get(kg, "/timeline/russia-position-on-ukraine").body());
         assertEquals("svg", svg.getDocumentElement().getLocalName());
         NodeList circles = svg.getElementsByTagNameNS(SVG_NS, "circle");
-        assertEquals(7, circles.getLength(), "one marker per dated event");
+        assertEquals(6, circles.getLength(), "one marker per dated event");
         double x20 = markerX(svg, "/id/statement-lavrov-to-rubio-demands-unchanged-2025-10-20");
         double x21 = markerX(svg, "/id/statement-lavrov-no-point-adjusted-since-alaska-2025-10-21");
         double xAlaska = markerX(svg, "/id/alaska-summit-2025");
         assertTrue(xAlaska < x20 && x20 < x21, "later events further right: " + xAlaska + ", " + x20 + ", " + x21);
-        assertTrue(svg.getElementsByTagNameNS(SVG_NS, "title").getLength() > 7, "tooltips");
+        assertTrue(svg.getElementsByTagNameNS(SVG_NS, "title").getLength() > 6, "tooltips");
         assertTrue(svg.getDocumentElement().getTextContent().contains("Sep 2025"), "month ticks");
     }
 

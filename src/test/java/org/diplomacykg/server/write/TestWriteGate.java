@@ -103,6 +103,16 @@ class TestWriteGate {
     }
 
     @Test
+    void aSpanWhoseWordsRecurWithoutContextIs422AndChangesNothing() {
+        Set<Quad> before = kg.dump();
+        // "Sergey Lavrov" stands twice in the article: the span must say which, by oa:prefix or oa:suffix.
+        HttpResponse<String> response = kg.update(REVISION.replace("Menteri Luar Negeri Rusia Sergey Lavrov", "Sergey Lavrov"));
+        assertEquals(422, response.statusCode(), response::body);
+        assertTrue(response.body().contains("\"Sergey Lavrov\" occurs 2 times in the text"), response::body);
+        assertSameData(before, kg.dump());
+    }
+
+    @Test
     void aRefusedWriteLeavesTheReasonersInStepForTheNext() {
         assertEquals(422, kg.update(REVISION.replace("Sergey Lavrov\"", "Sergei Lavrov\"")).statusCode());
         assertEquals(422, kg.update(REVISION.replace("dkg:attributedTo id:sergey-lavrov ;", "")).statusCode());
