@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
@@ -19,6 +20,7 @@ import org.diplomacykg.server.write.WriteAccess;
 import org.diplomacykg.store.DataLayout;
 import org.diplomacykg.store.Store;
 import org.diplomacykg.store.WriteGate;
+import org.diplomacykg.vocab.Graphs;
 
 /**
  * Starts the real server, as {@code serve} does, on a free port, for tests that talk HTTP.
@@ -69,6 +71,12 @@ public final class TestServers {
         /** Triples in all named graphs together (asserted, inferred and explanations), read without HTTP. */
         public long namedGraphTriples() {
             return Store.graphSizes(dataset).values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Triples of the SPARQL default graph: the named graphs but the explanations graph, read without HTTP. */
+        public long defaultGraphTriples() {
+            Map<String, Long> sizes = Store.graphSizes(dataset);
+            return sizes.values().stream().mapToLong(Long::longValue).sum() - sizes.getOrDefault(Graphs.EXPLANATIONS, 0L);
         }
 
         public FusekiServer server() {

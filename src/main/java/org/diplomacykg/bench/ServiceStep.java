@@ -17,7 +17,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.store.DatasetGraphSwitchable;
-import org.apache.jena.vocabulary.RDF;
 import org.diplomacykg.reasoning.Materialiser;
 import org.diplomacykg.store.InferringDatasetGraph;
 import org.diplomacykg.store.Store;
@@ -98,12 +97,8 @@ final class ServiceStep {
         // occurrence, the few tenure facts that hundreds of counterparts rest on would dominate.
         Set<Triple> distinct = new LinkedHashSet<>();
         Iter.iter(explanations.find(Node.ANY, DKG.Nodes.premise, Node.ANY)).forEach(t -> {
-            Node p = t.getObject();
-            Node s = first(explanations, p, RDF.Nodes.subject);
-            Node pr = first(explanations, p, RDF.Nodes.predicate);
-            Node ob = first(explanations, p, RDF.Nodes.object);
-            if ( s != null && pr != null && ob != null )
-                distinct.add(Triple.create(s, pr, ob));
+            if ( t.getObject().isTripleTerm() )
+                distinct.add(t.getObject().getTriple());
         });
         List<Triple> candidates = new ArrayList<>(distinct);
         Collections.shuffle(candidates, new Random(seed));
@@ -118,10 +113,6 @@ final class ServiceStep {
                 out.add(asserted);
         }
         return out;
-    }
-
-    private static Node first(org.apache.jena.graph.Graph g, Node s, Node p) {
-        return Iter.first(g.find(s, p, Node.ANY).mapWith(Triple::getObject), x -> true);
     }
 
     private ServiceStep() {}

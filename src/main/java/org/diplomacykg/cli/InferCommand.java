@@ -3,10 +3,8 @@ package org.diplomacykg.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -27,6 +25,8 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.XSD;
+import org.diplomacykg.reasoning.Derivation;
+import org.diplomacykg.reasoning.Derivations;
 import org.diplomacykg.store.Store;
 import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code infer}: load as {@code serve} would (the commit materialises), then print the
- * inferred graph as Turtle, or with {@code --explain} why each inferred triple holds:
+ * inferred graph as Turtle, or with {@code --explain} why each inferred triple holds, by every
+ * derivation the rules find for it (the explanations graph stores one):
  * <pre>
  * id:a dkg:p id:b
  *   because some rule (https://w3id.org/diplomacy-kg/rule/some-rule)
@@ -80,9 +81,10 @@ public final class InferCommand implements Callable<Integer> {
         Dataset dataset = Store.loadTemporary(options.layout());
         String text = Txn.calculateRead(dataset, () -> {
             Graph inferred = dataset.asDatasetGraph().getGraph(Graphs.Nodes.INFERRED);
-            Graph explanations = dataset.asDatasetGraph().getGraph(Graphs.Nodes.EXPLANATIONS);
+            if ( !explain )
+                return turtle(inferred);
             Graph all = dataset.asDatasetGraph().getUnionGraph();
-            return explain ? explanations(inferred, explanations, node -> evidence(all, node)) : turtle(inferred);
+            return explanations(inferred, Derivations.standard(dataset.asDatasetGraph()), node -> evidence(all, node));
         });
         PrintWriter out = spec.commandLine().getOut();
         out.print(text);
@@ -98,9 +100,6 @@ public final class InferCommand implements Callable<Integer> {
         return RDFWriter.source(copy).format(RDFFormat.TURTLE_PRETTY).asString();
     }
 
-    /** One derivation as read back from the explanations graph. */
-    private record Because(String rule, String label, List<Triple> premises) {}
-
     /** The article spans a node rests on (its dkg:evidence/oa:exact), in order. */
     private static List<String> evidence(Graph g, Node node) {
         List<String> spans = new ArrayList<>();
@@ -111,23 +110,24 @@ public final class InferCommand implements Callable<Integer> {
     }
 
     /**
-     * Every inferred triple in order, each followed by the derivations that support it, and
-     * under each premise the article's words for its subject, when there are any.
+     * Every inferred triple in order, each followed by every derivation that supports it (worked
+     * out again: the explanations graph keeps one), the one stored first, each with its premises
+     * in the rule's order, and under each premise the article's words for its subject, when there
+     * are any.
      */
-    static String explanations(Graph inferred, Graph explanations, Function<Node, List<String>> evidence) {
-        Map<Triple, List<Because>> reasons = readDerivations(explanations);
+    static String explanations(Graph inferred, Derivations derivations, Function<Node, List<String>> evidence) {
         List<Triple> triples = Iter.toList(inferred.find());
         triples.sort(Comparator.comparing(InferCommand::str));
         StringBuilder sb = new StringBuilder();
         for ( Triple t : triples ) {
             sb.append(str(t)).append('\n');
-            List<Because> found = reasons.getOrDefault(t, List.of());
+            List<Derivation> found = derivations.of(t);
             if ( found.isEmpty() )
-                sb.append("  (no derivation recorded)\n");
-            for ( Because b : found ) {
-                sb.append("  because ").append(b.label()).append(" (").append(b.rule()).append(")\n");
+                sb.append("  (no derivation found)\n");
+            for ( Derivation d : found ) {
+                sb.append("  because ").append(d.rule().label()).append(" (").append(d.rule().iri()).append(")\n");
                 Set<Node> quoted = new HashSet<>();
-                for ( Triple premise : b.premises() ) {
+                for ( Triple premise : d.premises() ) {
                     sb.append("    - ").append(str(premise));
                     if ( inferred.contains(premise) )
                         sb.append(" [inferred]");
@@ -140,58 +140,6 @@ public final class InferCommand implements Callable<Integer> {
             }
         }
         return sb.toString();
-    }
-
-    /**
-     * Reads {@code ?d a dkg:Derivation ; rdf:subject/predicate/object ; dkg:derivedBy ?rule ;
-     * dkg:premise ?p} with the premises' own rdf:subject/predicate/object and the rule's label.
-     */
-    private static Map<Triple, List<Because>> readDerivations(Graph g) {
-        Map<Triple, List<Because>> reasons = new HashMap<>();
-        for ( Node d : Iter.toList(g.find(Node.ANY, RDF.Nodes.type, DKG.Nodes.Derivation).mapWith(Triple::getSubject)) ) {
-            Triple conclusion = statement(g, d);
-            Node rule = object(g, d, DKG.Nodes.derivedBy);
-            if ( conclusion == null || rule == null )
-                continue;
-            List<Node> premiseNodes = Iter.toList(g.find(d, DKG.Nodes.premise, Node.ANY).mapWith(Triple::getObject));
-            List<Triple> premises = new ArrayList<>();
-            for ( Node p : premiseNodes ) {
-                Triple premise = statement(g, p);
-                if ( premise != null )
-                    premises.add(premise);
-            }
-            // Premise descriptions are shared between derivations and keep no position: print them sorted.
-            premises.sort(Comparator.comparing((Triple t) -> str(t)));
-            String ruleIri = rule.isURI() ? rule.getURI() : str(rule);
-            reasons.computeIfAbsent(conclusion, k -> new ArrayList<>())
-                   .add(new Because(ruleIri, label(g, rule, ruleIri), premises));
-        }
-        Comparator<Because> order = Comparator.comparing(Because::rule)
-            .thenComparing(b -> b.premises().stream().map(InferCommand::str).toList().toString());
-        reasons.values().forEach(list -> list.sort(order));
-        return reasons;
-    }
-
-    /** The triple described by {@code node}'s rdf:subject, rdf:predicate and rdf:object, or null. */
-    private static Triple statement(Graph g, Node node) {
-        Node s = object(g, node, RDF.Nodes.subject);
-        Node p = object(g, node, RDF.Nodes.predicate);
-        Node o = object(g, node, RDF.Nodes.object);
-        return s == null || p == null || o == null ? null : Triple.create(s, p, o);
-    }
-
-    /** The rule's English label, else any label, else {@code fallback}. */
-    private static String label(Graph g, Node rule, String fallback) {
-        List<Node> labels = Iter.toList(g.find(rule, RDFS.Nodes.label, Node.ANY).mapWith(Triple::getObject)
-                                         .filterKeep(Node::isLiteral));
-        return labels.stream().filter(l -> l.getLiteralLanguage().startsWith("en"))
-                     .findFirst().or(() -> labels.stream().findFirst())
-                     .map(Node::getLiteralLexicalForm).orElse(fallback);
-    }
-
-    private static Node object(Graph g, Node s, Node p) {
-        List<Node> objects = Iter.toList(g.find(s, p, Node.ANY).mapWith(Triple::getObject));
-        return objects.isEmpty() ? null : objects.get(0);
     }
 
     private static String str(Triple t) {

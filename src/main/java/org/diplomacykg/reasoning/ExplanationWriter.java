@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.TreeSet;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
@@ -16,139 +17,128 @@ import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
 
 /**
- * Turns derivations and rules into the triples of the explanations graph:
+ * Turns derivations and rules into the triples of the explanations graph of one dataset, with
+ * RDF 1.2 triple terms (docs/architecture.md, "Explanations"):
  * <pre>
- * &lt;explanation/HASH&gt; a dkg:Derivation ; rdf:subject S ; rdf:predicate P ; rdf:object O ;
- *     dkg:derivedBy &lt;rule&gt; ; dkg:premise &lt;explanation/triple/HASH1&gt; , ... .
- * &lt;explanation/triple/HASH1&gt; a dkg:Premise ; rdf:subject ... ; rdf:predicate ... ; rdf:object ... .
- * &lt;rule&gt; a dkg:Rule ; rdfs:label ... ; dcterms:description ... .
+ * &lt;derivation/HASH&gt; dkg:conclusion &lt;&lt;( S P O )&gt;&gt; ; dkg:derivedBy &lt;rule&gt; ;
+ *     dkg:premise &lt;&lt;( ... )&gt;&gt; , &lt;&lt;( ... )&gt;&gt; .
+ * &lt;rule&gt; rdfs:label ... ; dcterms:description ... .
  * </pre>
- * The IRI of a derivation is a hash of rule, conclusion and premises, so the same
- * derivation always gets the same IRI and can be removed by recomputing its triples.
- * The IRI of a premise is a hash of its triple alone: every derivation resting on a triple
- * links to one description of it, written with the first such derivation and removed with the
- * last. A tenure's dates behind hundreds of counterparts are described once, not hundreds of
- * times (at 100k triples this cut the explanations graph from about 58 quads per inferred
- * triple to about 25).
+ * One quad per conclusion and premise and one for the rule: no description node per premise, no
+ * type per derivation (issue 14 measured the reification encoding at about 25 quads per
+ * inferred triple).
  * <p>
- * Which derivations of a triple are written, when it has more than
- * {@link Materialiser#REASONS_PER_TRIPLE}: those with the smallest hashes ({@link #id}). The
- * choice depends only on the set of derivations, never on the order they were found in or
- * on the updates that led there, so a graph kept up to date change by change is the same
- * as one computed from scratch.
+ * What is stored of a derivation, and hashed into its IRI, is its rule and its <em>stored
+ * premises</em>, sorted (they are a set), as N-Triples:
+ * <ul>
+ * <li>A premise stated in the ontology graph, the axiom an OWL rule applied, is left out: it
+ *     follows from the rule, the conclusion and the other premises (a sub-class rule that
+ *     concludes {@code x a D} from {@code x a C} applied {@code C rdfs:subClassOf D}), and it would
+ *     double what an OWL derivation costs. A change to the ontology recomputes everything.</li>
+ * <li>A premise with a blank node (an axiom whose object is a list, as a property chain's) is
+ *     left out, and a conclusion with one gets no stored derivation. Blank nodes have no name
+ *     that outlives a store: the parser labels them afresh at every load, so a hash or a stored
+ *     triple term holding one would differ between two builds of the same files.</li>
+ * </ul>
+ * The conclusion is not hashed: one rule applied to the same premises concludes several
+ * triples at once (a disagreement's type, parties, proposal and date), and they share one
+ * derivation node with one {@code dkg:conclusion} each. The same derivation gets the same IRI in
+ * every store built from the same files, and for each inferred triple the derivation with the
+ * smallest IRI is the one written ({@link Materialiser#chosen}). {@link Derivations} gives every
+ * derivation, with all its premises, on request.
  */
 final class ExplanationWriter {
 
     /** Base of the IRIs of derivations. */
-    static final String EXPLANATION_BASE = "https://w3id.org/diplomacy-kg/explanation/";
+    static final String DERIVATION_BASE = "https://w3id.org/diplomacy-kg/derivation/";
 
-    /** The hash naming a derivation: the order in which the explained derivations are chosen. */
-    static String id(Derivation d) {
-        return hash(d);
+    private final DatasetGraph dsg;
+
+    ExplanationWriter(DatasetGraph dsg) {
+        this.dsg = dsg;
+    }
+
+    /** The hash naming a derivation: the order in which the written derivation is chosen. */
+    String id(Derivation d) {
+        return id(d.rule(), storedPremises(d));
+    }
+
+    private static String id(Rule rule, List<Triple> stored) {
+        TreeSet<String> premises = new TreeSet<>();
+        for ( Triple premise : stored )
+            premises.add(NodeFmtLib.str(premise));
+        StringBuilder key = new StringBuilder(rule.iri());
+        premises.forEach(p -> key.append('\n').append(p));
+        return digest(key.toString());
     }
 
     /** The node of the derivation with this {@link #id}. */
     static Node node(String id) {
-        return NodeFactory.createURI(EXPLANATION_BASE + id);
-    }
-
-    /** The {@link #id} of an explanation node. */
-    static String idOf(Node node) {
-        return node.getURI().substring(EXPLANATION_BASE.length());
+        return NodeFactory.createURI(DERIVATION_BASE + id);
     }
 
     /** The ids of the derivations of {@code conclusion} the explanations graph holds. */
-    static List<String> written(DatasetGraph dsg, Triple conclusion) {
-        Node g = Graphs.Nodes.EXPLANATIONS;
+    List<String> written(Triple conclusion) {
         List<String> ids = new ArrayList<>();
-        Iterator<Quad> it = dsg.find(g, Node.ANY, RDF.Nodes.subject, conclusion.getSubject());
+        Iterator<Quad> it = dsg.find(Graphs.Nodes.EXPLANATIONS, Node.ANY, DKG.Nodes.conclusion, NodeFactory.createTripleTerm(conclusion));
         try {
-            while ( it.hasNext() ) {
-                Node e = it.next().getSubject();
-                if ( dsg.contains(g, e, RDF.Nodes.predicate, conclusion.getPredicate())
-                     && dsg.contains(g, e, RDF.Nodes.object, conclusion.getObject())
-                     && dsg.contains(g, e, RDF.Nodes.type, DKG.Nodes.Derivation) )
-                    ids.add(idOf(e));
-            }
+            it.forEachRemaining(q -> ids.add(q.getSubject().getURI().substring(DERIVATION_BASE.length())));
         } finally {
             Iter.close(it);
         }
         return ids;
     }
 
-    /** Whether the explanations graph holds the derivation with this id. */
-    static boolean isWritten(DatasetGraph dsg, String id) {
-        return dsg.contains(Graphs.Nodes.EXPLANATIONS, node(id), RDF.Nodes.type, DKG.Nodes.Derivation);
-    }
-
-    /** Adds {@code d} to the explanations graph, and the description of each premise not there yet. */
-    static void write(DatasetGraph dsg, Derivation d) {
+    /** Adds {@code d} to the explanations graph, unless its conclusion has a blank node. */
+    void write(Derivation d) {
+        if ( hasBlankNode(d.conclusion()) )
+            return;
         Node g = Graphs.Nodes.EXPLANATIONS;
-        Node node = node(hash(d));
-        List<Triple> out = new ArrayList<>();
-        out.add(Triple.create(node, RDF.Nodes.type, DKG.Nodes.Derivation));
-        describe(node, d.conclusion(), out);
-        out.add(Triple.create(node, DKG.Nodes.derivedBy, NodeFactory.createURI(d.rule().iri())));
-        for ( Triple premise : d.premises() ) {
-            Node p = premiseNode(premise);
-            out.add(Triple.create(node, DKG.Nodes.premise, p));
-            if ( !dsg.contains(g, p, RDF.Nodes.type, DKG.Nodes.Premise) ) {
-                out.add(Triple.create(p, RDF.Nodes.type, DKG.Nodes.Premise));
-                describe(p, premise, out);
-            }
-        }
-        out.forEach(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        List<Triple> premises = storedPremises(d);
+        Node node = node(id(d.rule(), premises));
+        // A derivation node already written for another conclusion has its rule and premises: adding them again changes nothing.
+        dsg.add(g, node, DKG.Nodes.conclusion, NodeFactory.createTripleTerm(d.conclusion()));
+        dsg.add(g, node, DKG.Nodes.derivedBy, NodeFactory.createURI(d.rule().iri()));
+        for ( Triple premise : premises )
+            dsg.add(g, node, DKG.Nodes.premise, NodeFactory.createTripleTerm(premise));
     }
 
-    /**
-     * Removes the derivation with this id from the explanations graph, and the description of
-     * each of its premises that no other derivation rests on.
-     */
-    static void remove(DatasetGraph dsg, String id) {
+    /** Removes {@code conclusion} from the derivation with this id, and the derivation with its last conclusion. */
+    void remove(String id, Triple conclusion) {
         Node g = Graphs.Nodes.EXPLANATIONS;
-        Node e = node(id);
-        List<Node> premises = new ArrayList<>();
-        dsg.find(g, e, DKG.Nodes.premise, Node.ANY).forEachRemaining(q -> premises.add(q.getObject()));
-        dsg.deleteAny(g, e, Node.ANY, Node.ANY);
-        for ( Node p : premises ) {
-            Iterator<Quad> users = dsg.find(g, Node.ANY, DKG.Nodes.premise, p);
-            boolean used = users.hasNext();
-            Iter.close(users);
-            if ( !used )
-                dsg.deleteAny(g, p, Node.ANY, Node.ANY);
-        }
+        Node node = node(id);
+        dsg.delete(g, node, DKG.Nodes.conclusion, NodeFactory.createTripleTerm(conclusion));
+        Iterator<Quad> others = dsg.find(g, node, DKG.Nodes.conclusion, Node.ANY);
+        boolean concludesMore = others.hasNext();
+        Iter.close(others);
+        if ( !concludesMore )
+            dsg.deleteAny(g, node, Node.ANY, Node.ANY);
     }
 
-    /** The node describing {@code premise}: the same for every derivation that rests on it. */
-    static Node premiseNode(Triple premise) {
-        return NodeFactory.createURI(EXPLANATION_BASE + "triple/" + digest(NodeFmtLib.str(premise)));
-    }
-
+    /** What the explanations graph says of a rule, once: its label and description. */
     static List<Triple> triplesOf(Rule rule) {
         Node node = NodeFactory.createURI(rule.iri());
         return List.of(
-            Triple.create(node, RDF.Nodes.type, DKG.Nodes.Rule),
             Triple.create(node, RDFS.Nodes.label, NodeFactory.createLiteralLang(rule.label(), "en")),
             Triple.create(node, DCTerms.description.asNode(), NodeFactory.createLiteralLang(rule.description(), "en")));
     }
 
-    private static void describe(Node node, Triple t, List<Triple> out) {
-        out.add(Triple.create(node, RDF.Nodes.subject, t.getSubject()));
-        out.add(Triple.create(node, RDF.Nodes.predicate, t.getPredicate()));
-        out.add(Triple.create(node, RDF.Nodes.object, t.getObject()));
+    private List<Triple> storedPremises(Derivation d) {
+        List<Triple> out = new ArrayList<>(d.premises().size());
+        for ( Triple p : d.premises() ) {
+            if ( !hasBlankNode(p) && !dsg.contains(Graphs.Nodes.ONTOLOGY, p.getSubject(), p.getPredicate(), p.getObject()) )
+                out.add(p);
+        }
+        return out;
     }
 
-    private static String hash(Derivation d) {
-        StringBuilder key = new StringBuilder(d.rule().iri()).append('\n').append(NodeFmtLib.str(d.conclusion()));
-        for ( Triple premise : d.premises() )
-            key.append('\n').append(NodeFmtLib.str(premise));
-        return digest(key.toString());
+    private static boolean hasBlankNode(Triple t) {
+        return t.getSubject().isBlank() || t.getObject().isBlank();
     }
 
     private static String digest(String key) {
@@ -160,6 +150,4 @@ final class ExplanationWriter {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
     }
-
-    private ExplanationWriter() {}
 }

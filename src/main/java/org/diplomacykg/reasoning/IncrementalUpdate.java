@@ -19,7 +19,10 @@ import org.diplomacykg.vocab.Graphs;
 
 /**
  * One update of the derived graphs after a net change to the asserted triples, by delete and
- * re-derive (DRed), with nothing kept from earlier runs but the derived graphs themselves:
+ * re-derive (DRed), with nothing kept from earlier runs but the derived graphs themselves. The
+ * first three steps run stratum by stratum ({@link Strata}), each stratum starting from every
+ * change so far, its lower strata's included, so that a rule that reads the latest, earliest,
+ * absence or count of a predicate sees it final:
  * <ol>
  * <li>over-delete: over the data as it was (the change undone), every derivation that uses a
  *     changed triple, or a triple over-deleted so far, gives up its conclusion;</li>
@@ -36,6 +39,7 @@ import org.diplomacykg.vocab.Graphs;
 final class IncrementalUpdate {
 
     private final List<Rule> rules;
+    private final List<List<Rule>> strata;
     private final DatasetGraph dsg;
     private final Set<Triple> added;
     private final Set<Triple> removed;
@@ -53,9 +57,11 @@ final class IncrementalUpdate {
     /** Derivations over the data as it is now found from the change, by conclusion. */
     private final Map<Triple, Set<Derivation>> found = new HashMap<>();
     private final Set<Triple> overDeleted = new LinkedHashSet<>();
+    private final ExplanationWriter explanations;
 
-    IncrementalUpdate(List<Rule> rules, DatasetGraph dsg, Set<Triple> added, Set<Triple> removed) {
+    IncrementalUpdate(List<Rule> rules, List<List<Rule>> strata, DatasetGraph dsg, Set<Triple> added, Set<Triple> removed) {
         this.rules = rules;
+        this.strata = strata;
         this.dsg = dsg;
         this.added = added;
         this.removed = removed;
@@ -67,21 +73,25 @@ final class IncrementalUpdate {
         this.inferred = new Overlay(storedInferred);
         this.before = new Union(assertedBefore, storedInferred);
         this.after = new Union(asserted, inferred);
+        this.explanations = new ExplanationWriter(dsg);
     }
 
     void run() {
-        Set<Triple> changed = new LinkedHashSet<>(added);
-        changed.addAll(removed);
-        overDelete(changed);
         // A triple now asserted is no longer inferred; what rests on it stands.
         for ( Triple t : added ) {
             if ( storedInferred.contains(t) )
                 inferred.exclude(t);
         }
-        Set<Triple> frontier = rederive();
-        frontier.addAll(changed);
-        frontier.addAll(overDeleted);
-        insert(frontier);
+        // What this update has changed so far, asserted or derived, as the next stratum reads it.
+        Set<Triple> pending = new LinkedHashSet<>(added);
+        pending.addAll(removed);
+        List<Rule> upToHere = new ArrayList<>();
+        for ( List<Rule> stratum : strata ) {
+            upToHere.addAll(stratum);
+            pending.addAll(overDelete(stratum, pending));
+            pending.addAll(rederive(upToHere));
+            insert(stratum, pending);
+        }
         explain();
         write();
     }
@@ -98,11 +108,16 @@ final class IncrementalUpdate {
         return inferred.hidden().size();
     }
 
-    private void overDelete(Set<Triple> changed) {
+    /**
+     * Over the data as it was, gives up the conclusions of every derivation of the stratum's rules
+     * that uses a changed triple, or a triple given up so far; returns those given up.
+     */
+    private Set<Triple> overDelete(List<Rule> stratum, Set<Triple> changed) {
+        Set<Triple> deleted = new LinkedHashSet<>();
         Set<Triple> frontier = changed;
         while ( !frontier.isEmpty() ) {
             Set<Triple> next = new LinkedHashSet<>();
-            for ( Rule rule : Materialiser.readersOf(rules, frontier) ) {
+            for ( Rule rule : Materialiser.readersOf(stratum, frontier) ) {
                 ran.add(rule);
                 rule.applyChanged(before, frontier, d -> {
                     Triple c = d.conclusion();
@@ -111,20 +126,26 @@ final class IncrementalUpdate {
                         next.add(c);
                 });
             }
+            deleted.addAll(next);
             frontier = next;
         }
-        overDeleted.forEach(inferred::exclude);
+        deleted.forEach(inferred::exclude);
+        return deleted;
     }
 
-    /** Brings back the over-deleted triples, and the retracted ones, that have a derivation without them; returns those. */
-    private Set<Triple> rederive() {
+    /**
+     * Brings back the over-deleted triples, and the retracted ones, that the given rules derive
+     * without them (the strata done so far: what they read is final); returns those.
+     */
+    private Set<Triple> rederive(List<Rule> rulesSoFar) {
         Set<Triple> candidates = new LinkedHashSet<>(overDeleted);
         candidates.addAll(removed);
+        candidates.removeIf(inferred::contains);
         Set<Triple> back = new LinkedHashSet<>();
         if ( candidates.isEmpty() )
             return back;
         List<Derivation> ds = new ArrayList<>();
-        for ( Rule rule : Materialiser.concludersOf(rules, candidates) ) {
+        for ( Rule rule : Materialiser.concludersOf(rulesSoFar, candidates) ) {
             ran.add(rule);
             rule.applyConcluding(after, candidates, d -> {
                 if ( candidates.contains(d.conclusion()) )
@@ -135,16 +156,18 @@ final class IncrementalUpdate {
         return back;
     }
 
-    /** Semi-naive forward closure from {@code frontier} over the data as it is now. */
-    private void insert(Set<Triple> frontier) {
+    /** Semi-naive forward closure of the stratum's rules from {@code pending} over the data as it is now; what it adds joins {@code pending}. */
+    private void insert(List<Rule> stratum, Set<Triple> pending) {
+        Set<Triple> frontier = new LinkedHashSet<>(pending);
         while ( !frontier.isEmpty() ) {
             Set<Triple> next = new LinkedHashSet<>();
-            for ( Rule rule : Materialiser.readersOf(rules, frontier) ) {
+            for ( Rule rule : Materialiser.readersOf(stratum, frontier) ) {
                 ran.add(rule);
                 List<Derivation> ds = new ArrayList<>();
                 rule.applyChanged(after, frontier, ds::add);
                 keep(ds, next);
             }
+            pending.addAll(next);
             frontier = next;
         }
     }
@@ -174,7 +197,7 @@ final class IncrementalUpdate {
             boolean is = inferred.contains(c);
             if ( !was && !is )
                 continue;
-            Set<String> written = was ? new HashSet<>(ExplanationWriter.written(dsg, c)) : Set.of();
+            Set<String> written = was ? new HashSet<>(explanations.written(c)) : Set.of();
             writtenOf.put(c, written);
             if ( is && needsAllDerivations(c, written) )
                 workedOutAgain.add(c);
@@ -185,16 +208,16 @@ final class IncrementalUpdate {
             if ( !inferred.contains(c) )
                 now = Map.of();
             else if ( workedOutAgain.contains(c) )
-                now = byId(Materialiser.chosenOf(all.getOrDefault(c, Set.of())));
+                now = byId(Materialiser.chosenOf(all.getOrDefault(c, Set.of()), explanations::id));
             else
                 now = chosenFromWrittenAndFound(c, written);
             for ( String id : written ) {
                 if ( !now.containsKey(id) )
-                    ExplanationWriter.remove(dsg, id);
+                    explanations.remove(id, c);
             }
             now.forEach((id, d) -> {
                 if ( !written.contains(id) )
-                    ExplanationWriter.write(dsg, d);
+                    explanations.write(d);
             });
         });
     }
@@ -211,7 +234,7 @@ final class IncrementalUpdate {
             return true;
         Set<Derivation> now = found.getOrDefault(c, Set.of());
         for ( Derivation d : lost.getOrDefault(c, Set.of()) ) {
-            if ( !now.contains(d) && written.contains(ExplanationWriter.id(d)) )
+            if ( !now.contains(d) && written.contains(explanations.id(d)) )
                 return true;
         }
         return false;
@@ -239,13 +262,13 @@ final class IncrementalUpdate {
     private Map<String, Derivation> chosenFromWrittenAndFound(Triple c, Set<String> written) {
         Map<String, Derivation> candidates = new TreeMap<>();
         written.forEach(id -> candidates.put(id, null));
-        found.getOrDefault(c, Set.of()).forEach(d -> candidates.put(ExplanationWriter.id(d), d));
+        found.getOrDefault(c, Set.of()).forEach(d -> candidates.put(explanations.id(d), d));
         return Materialiser.chosen(candidates);
     }
 
-    private static Map<String, Derivation> byId(Collection<Derivation> ds) {
+    private Map<String, Derivation> byId(Collection<Derivation> ds) {
         Map<String, Derivation> out = new TreeMap<>();
-        ds.forEach(d -> out.put(ExplanationWriter.id(d), d));
+        ds.forEach(d -> out.put(explanations.id(d), d));
         return out;
     }
 

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the rules to a fixpoint and writes what they derive: the conclusions that are not
- * asserted into the inferred graph, and up to {@link #REASONS_PER_TRIPLE} derivations per
- * inferred triple into the explanations graph (those with the smallest hashes, see
+ * asserted into the inferred graph, and one derivation per inferred triple into the
+ * explanations graph (the one with the smallest hash, see {@link #chosen} and
  * {@link ExplanationWriter}). Nothing else is written.
  * <p>
  * A full run ({@link #materialiseAll}) applies every rule over everything once, then
@@ -55,12 +55,11 @@ public final class Materialiser {
 
     private static final Logger LOG = LoggerFactory.getLogger(Materialiser.class);
 
-    /** How many derivations of one inferred triple the explanations graph holds. */
-    static final int REASONS_PER_TRIPLE = 3;
-
     private final Function<Graph, List<Rule>> rulesFromOntology;
     /** Built from the ontology graph by the last full run; null before one. */
     private List<Rule> rules;
+    /** {@link #rules} in the order they run ({@link Strata}). */
+    private List<List<Rule>> strata;
     /** True when the derived graphs follow the last full run and every update since; else a full run is due. */
     private boolean current;
     /** How many triples the inferred graph holds, kept so that no update counts them. */
@@ -85,6 +84,7 @@ public final class Materialiser {
     public synchronized MaterialisationReport materialiseAll(DatasetGraph dsg) {
         current = false;
         rules = List.copyOf(rulesFromOntology.apply(dsg.getGraph(Graphs.Nodes.ONTOLOGY)));
+        strata = Strata.of(rules);
         MaterialisationReport report = full(dsg);
         current = true;
         return report;
@@ -103,7 +103,7 @@ public final class Materialiser {
             return lastReport = MaterialisationReport.nothing(inferredCount);
         current = false;
         long start = System.nanoTime();
-        IncrementalUpdate run = new IncrementalUpdate(rules, dsg, added, removed);
+        IncrementalUpdate run = new IncrementalUpdate(rules, strata, dsg, added, removed);
         run.run();
         inferredCount += run.addedCount() - run.removedCount();
         current = true;
@@ -122,7 +122,7 @@ public final class Materialiser {
     public Graph derive(DatasetGraph dsg) {
         List<Rule> rs = rulesFromOntology.apply(dsg.getGraph(Graphs.Nodes.ONTOLOGY));
         Graph inferred = GraphFactory.createGraphMem();
-        fixpoint(rs, assertedCopy(dsg), inferred, d -> {});
+        fixpoint(Strata.of(rs), assertedCopy(dsg), inferred, d -> {});
         return inferred;
     }
 
@@ -134,11 +134,12 @@ public final class Materialiser {
     private MaterialisationReport full(DatasetGraph dsg) {
         long start = System.nanoTime();
         Graph inferred = GraphFactory.createGraphMem();
-        ChosenDerivations chosen = new ChosenDerivations();
-        fixpoint(rules, assertedCopy(dsg), inferred, chosen::add);
+        ExplanationWriter explanations = new ExplanationWriter(dsg);
+        ChosenDerivations chosen = new ChosenDerivations(explanations);
+        fixpoint(strata, assertedCopy(dsg), inferred, chosen::add);
 
         int[] counts = writeInferred(dsg, inferred);
-        writeExplanations(dsg, chosen);
+        writeExplanations(dsg, explanations, chosen);
         inferredCount = inferred.size();
 
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -161,25 +162,28 @@ public final class Materialiser {
     }
 
     /**
-     * Applies the rules over asserted ∪ inferred until no rule adds a conclusion: every rule
-     * over everything once, then each round only from what the last one inferred. Every
-     * derivation of a triple not asserted goes to {@code derivations}.
+     * Applies the rules over asserted ∪ inferred until no rule adds a conclusion, stratum by
+     * stratum ({@link Strata}): in each, every rule over everything once, then each round only
+     * from what the last one inferred. A rule never reads what a higher stratum concludes, so a
+     * stratum done stays done. Every derivation of a triple not asserted goes to {@code derivations}.
      */
-    private static void fixpoint(List<Rule> toRun, Graph asserted, Graph inferred, Consumer<Derivation> derivations) {
+    private static void fixpoint(List<List<Rule>> strata, Graph asserted, Graph inferred, Consumer<Derivation> derivations) {
         Graph view = new Union(asserted, inferred);
-        Set<Triple> fresh = new LinkedHashSet<>();
-        for ( Rule rule : toRun ) {
-            List<Derivation> found = new ArrayList<>();
-            rule.apply(view, found::add);
-            keep(found, asserted, inferred, derivations, fresh);
-        }
-        while ( !fresh.isEmpty() ) {
-            Set<Triple> frontier = fresh;
-            fresh = new LinkedHashSet<>();
-            for ( Rule rule : readersOf(toRun, frontier) ) {
+        for ( List<Rule> stratum : strata ) {
+            Set<Triple> fresh = new LinkedHashSet<>();
+            for ( Rule rule : stratum ) {
                 List<Derivation> found = new ArrayList<>();
-                rule.applyChanged(view, frontier, found::add);
+                rule.apply(view, found::add);
                 keep(found, asserted, inferred, derivations, fresh);
+            }
+            while ( !fresh.isEmpty() ) {
+                Set<Triple> frontier = fresh;
+                fresh = new LinkedHashSet<>();
+                for ( Rule rule : readersOf(stratum, frontier) ) {
+                    List<Derivation> found = new ArrayList<>();
+                    rule.applyChanged(view, frontier, found::add);
+                    keep(found, asserted, inferred, derivations, fresh);
+                }
             }
         }
     }
@@ -213,22 +217,19 @@ public final class Materialiser {
     }
 
     /**
-     * The derivations written for one inferred triple: all when there are at most
-     * {@link #REASONS_PER_TRIPLE}, else those with the smallest ids. A type that follows from
-     * the range of every property pointing at a thing has as many derivations as such
-     * triples; a few say why as well as all of them, and the graph stays proportional to the
-     * inferences.
+     * The derivation written for one inferred triple, as a map of at most one entry: the one
+     * with the smallest id. One says why; the others are worked out on request
+     * ({@link Derivations}), and the graph stays proportional to the inferences. The choice
+     * depends only on the set of derivations, never on the order they were found in or on the
+     * updates that led there, so a graph kept up to date change by change is the same as one
+     * computed from scratch.
      */
     static Map<String, Derivation> chosen(Map<String, Derivation> byId) {
-        if ( byId.size() <= REASONS_PER_TRIPLE )
+        if ( byId.size() <= 1 )
             return byId;
-        Map<String, Derivation> sorted = byId instanceof TreeMap<String, Derivation> t ? t : new TreeMap<>(byId);
+        Map.Entry<String, Derivation> smallest = (byId instanceof TreeMap<String, Derivation> t ? t : new TreeMap<>(byId)).firstEntry();
         Map<String, Derivation> out = new TreeMap<>();
-        for ( Map.Entry<String, Derivation> e : sorted.entrySet() ) {
-            if ( out.size() == REASONS_PER_TRIPLE )
-                break;
-            out.put(e.getKey(), e.getValue());
-        }
+        out.put(smallest.getKey(), smallest.getValue());
         return out;
     }
 
@@ -243,20 +244,20 @@ public final class Materialiser {
     }
 
     /** Rewrites the explanations graph: the rules, then the chosen derivations of each inferred triple. */
-    private void writeExplanations(DatasetGraph dsg, ChosenDerivations chosen) {
+    private void writeExplanations(DatasetGraph dsg, ExplanationWriter explanations, ChosenDerivations chosen) {
         Node g = Graphs.Nodes.EXPLANATIONS;
         dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
         for ( Rule rule : rules )
             ExplanationWriter.triplesOf(rule).forEach(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
-        chosen.forEach(d -> ExplanationWriter.write(dsg, d));
+        chosen.forEach(explanations::write);
     }
 
-    /** {@link #chosen} of a collection; hashing only the few triples with more derivations than are written. */
-    static Collection<Derivation> chosenOf(Collection<Derivation> ds) {
-        if ( ds.size() <= REASONS_PER_TRIPLE )
+    /** {@link #chosen} of a collection; hashing only for the triples with more than one derivation. */
+    static Collection<Derivation> chosenOf(Collection<Derivation> ds, Function<Derivation, String> id) {
+        if ( ds.size() <= 1 )
             return ds;
         Map<String, Derivation> byId = new TreeMap<>();
-        ds.forEach(d -> byId.put(ExplanationWriter.id(d), d));
+        ds.forEach(d -> byId.put(id.apply(d), d));
         return chosen(byId).values();
     }
 

@@ -43,6 +43,17 @@ public interface Rule {
     Set<Node> outputs();
 
     /**
+     * The inputs whose latest, earliest, absence or count this rule reads (the latest revision of
+     * a position, a tenure without an end date): what it concludes from them may cease to hold
+     * when more such triples appear, so it runs only once every rule that can derive them has
+     * finished ({@link Strata}). Empty for a rule that only ever concludes more from more, as
+     * every OWL rule.
+     */
+    default Set<Node> nonMonotoneInputs() {
+        return Set.of();
+    }
+
+    /**
      * Derives every conclusion that holds in {@code data}: the asserted triples together
      * with what rules inferred so far. Conclusions already in {@code data} may be given
      * again; the materialiser keeps only what is new.

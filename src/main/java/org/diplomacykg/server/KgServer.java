@@ -18,6 +18,7 @@ import org.diplomacykg.server.limits.BodyLimitFilter;
 import org.diplomacykg.server.limits.LimitedQuery;
 import org.diplomacykg.server.limits.LimitedUpdate;
 import org.diplomacykg.server.limits.Limits;
+import org.diplomacykg.server.linkeddata.ExplainServlet;
 import org.diplomacykg.server.linkeddata.ResourceServlet;
 import org.diplomacykg.server.ontology.OntologyServlet;
 import org.diplomacykg.server.pages.ArticlePageServlet;
@@ -53,6 +54,9 @@ public final class KgServer {
 
     /** The name of the one dataset, as it appears in URLs. */
     public static final String DATASET = "/kg";
+
+    /** Every derivation of one inferred triple, worked out on request: {@code /kg/explain?s=&p=&o=}. */
+    public static final String EXPLAIN = DATASET + "/explain";
 
     /** Where whole articles are sent when the server takes writes: {@code /kg/articles/{slug}}. */
     public static final String ARTICLES = DATASET + "/articles";
@@ -113,6 +117,7 @@ public final class KgServer {
             .addFilter(DATASET + "/query", new ServiceDescriptionFilter(config))
             .addFilter(DATASET, new ServiceDescriptionFilter(config))
             .addServlet("/id/*", new ResourceServlet(config))
+            .addServlet(EXPLAIN, new ExplainServlet(config))
             .addServlet("/ontology", new OntologyServlet(config))
             .addServlet("/.well-known/void", new VoidServlet(config))
             .addServlet("/timeline/*", new TimelineServlet(config))

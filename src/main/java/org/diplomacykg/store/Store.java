@@ -15,7 +15,6 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.diplomacykg.reasoning.AssertedGraph;
 import org.diplomacykg.reasoning.Materialiser;
@@ -24,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Assembles the dataset the server answers from: a TDB2 store (in a temporary directory, or in
- * one that stays with {@link #openTdb}) whose SPARQL default graph is the union of its named graphs, seen through an
+ * one that stays with {@link #openTdb}) whose SPARQL default graph is the union of its named graphs but the explanations
+ * ({@link FactsDefaultGraph}), seen through an
  * {@link InferringDatasetGraph} so that every commit carries its inferences; filled from a
  * {@link DataLayout} and checked by the {@link ShaclGate}, all in one write transaction so
  * that data that fails to parse or to validate is never visible.
@@ -125,7 +125,8 @@ public final class Store {
     }
 
     /**
-     * An empty TDB2 store whose SPARQL default graph is the union of the named graphs, in a new
+     * An empty TDB2 store whose SPARQL default graph is the union of the named graphs but the
+     * explanations ({@link FactsDefaultGraph}), in a new
      * temporary directory that is deleted when the JVM exits ({@link TemporaryStores}).
      * <p>
      * Not TDB2's in-memory store: that one is for Jena's tests, and it is not safe with a
@@ -140,7 +141,7 @@ public final class Store {
      */
     public static Dataset createUnionDataset() {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(TemporaryStores.newDirectory().toString());
-        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        FactsDefaultGraph.install(dsg);
         return DatasetFactory.wrap(dsg);
     }
 

@@ -18,7 +18,6 @@ import org.apache.jena.shared.JenaException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.diplomacykg.reasoning.Materialiser;
@@ -155,8 +154,8 @@ public final class TdbStore implements AutoCloseable {
         } catch (JenaException ex) {
             throw new LoadException("Cannot open the store in " + where(dir) + ": " + ex.getMessage(), ex);
         }
-        // As Store.createUnionDataset does: the SPARQL default graph is the union of the named graphs.
-        tdb.getContext().set(TDB2.symUnionDefaultGraph, true);
+        // As Store.createUnionDataset does: the SPARQL default graph is the union of the fact graphs.
+        FactsDefaultGraph.install(tdb);
         return new TdbStore(dir, tdb);
     }
 

@@ -52,9 +52,6 @@ public final class DKG {
         public static final Node Official = term("Official");
         public static final Node Meeting = term("Meeting");
         public static final Node Disagreement = term("Disagreement");
-        public static final Node Derivation = term("Derivation");
-        public static final Node Premise = term("Premise");
-        public static final Node Rule = term("Rule");
         public static final Node Support = term("Support");
         public static final Node Rejection = term("Rejection");
         public static final Node Cancelled = term("Cancelled");
@@ -96,6 +93,7 @@ public final class DKG {
         public static final Node disagreeingParty = term("disagreeingParty");
         public static final Node disagreementOn = term("disagreementOn");
         public static final Node disagreementDate = term("disagreementDate");
+        public static final Node conclusion = term("conclusion");
         public static final Node derivedBy = term("derivedBy");
         public static final Node premise = term("premise");
         public static final Node evidence = term("evidence");

@@ -4,8 +4,9 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
 /**
- * The named graphs of the dataset, one purpose each. The SPARQL default graph is
- * the union of all of them, so {@code GRAPH} clauses are how a query tells them apart.
+ * The named graphs of the dataset, one purpose each. The SPARQL default graph is the union
+ * of all of them but the explanations graph, so {@code GRAPH} clauses are how a query tells
+ * them apart and reaches the explanations.
  */
 public final class Graphs {
 

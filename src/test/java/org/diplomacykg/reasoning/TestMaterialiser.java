@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -13,6 +15,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.diplomacykg.store.Store;
@@ -64,7 +67,8 @@ class TestMaterialiser {
         assertTrue(inferred(uri("a"), Q, uri("b")));
         assertTrue(inferred(uri("a"), R, uri("b")));
         // The second step cites the first step's (inferred) conclusion as its premise.
-        assertTrue(Txn.calculateRead(dsg, () -> dsg.contains(Graphs.Nodes.EXPLANATIONS, Node.ANY, RDF.Nodes.subject, uri("a"))));
+        assertTrue(Txn.calculateRead(dsg, () -> dsg.contains(Graphs.Nodes.EXPLANATIONS, Node.ANY, DKG.Nodes.premise,
+                                                              NodeFactory.createTripleTerm(uri("a"), Q, uri("b")))));
         assertEquals(2, countDerivations());
     }
 
@@ -103,7 +107,7 @@ class TestMaterialiser {
     }
 
     @Test
-    void aTripleWithManyReasonsKeepsABoundedNumberAndTheNextOneStepsIn() {
+    void aTripleWithManyReasonsKeepsTheSmallestAndTheNextOneStepsIn() {
         Rule manyReasons = new Rule() {
             public String iri() { return RULE_BASE + "test-many"; }
             public String label() { return "many"; }
@@ -116,54 +120,104 @@ class TestMaterialiser {
             }
         };
         materialiser = new Materialiser(ontology -> List.of(manyReasons));
+        List<Derivation> all = new ArrayList<>();
+        for ( int i = 0; i < 5; i++ )
+            all.add(new Derivation(Triple.create(uri("a"), RDF.Nodes.type, uri("Thing")), manyReasons,
+                                   List.of(Triple.create(uri("a"), P, uri("o" + i)))));
+        ExplanationWriter ids = new ExplanationWriter(dsg);
+        all.sort(Comparator.comparing(d -> Txn.calculateRead(dsg, () -> ids.id(d))));
         write(() -> {
             for ( int i = 0; i < 5; i++ )
                 dsg.add(SOURCE, uri("a"), P, uri("o" + i));
             materialiser.materialiseAll(dsg);
         });
-        assertEquals(Materialiser.REASONS_PER_TRIPLE, countDerivations());
+        assertEquals(List.of(ExplanationWriter.node(Txn.calculateRead(dsg, () -> ids.id(all.get(0))))), derivations());
 
+        // Retract the premise of the written one: the next smallest takes its place.
+        Triple first = all.get(0).premises().get(0);
         ChangeSet changes = new ChangeSet();
         write(() -> {
-            for ( int i = 0; i < 3; i++ ) {
-                dsg.delete(SOURCE, uri("a"), P, uri("o" + i));
-                changes.touched(SOURCE, Triple.create(uri("a"), P, uri("o" + i)));
-                changes.retracted(Triple.create(uri("a"), P, uri("o" + i)));
-            }
+            dsg.delete(SOURCE, first.getSubject(), first.getPredicate(), first.getObject());
+            changes.touched(SOURCE, first);
+            changes.retracted(first);
             materialiser.update(dsg, changes);
         });
         assertTrue(inferred(uri("a"), RDF.Nodes.type, uri("Thing")));
-        assertEquals(2, countDerivations(), "the two remaining reasons are written");
+        assertEquals(List.of(ExplanationWriter.node(Txn.calculateRead(dsg, () -> ids.id(all.get(1))))), derivations());
     }
 
     @Test
-    void aPremiseOfSeveralDerivationsIsDescribedOnceAndGoesWithTheLast() {
-        Rule pToR = new Step("p-to-r", P, R);
-        materialiser = new Materialiser(ontology -> List.of(pToQ, pToR));
+    void aDerivationIsItsConclusionRuleAndPremisesAsTripleTerms() {
         write(() -> {
             dsg.add(SOURCE, uri("a"), P, uri("b"));
             materialiser.materialiseAll(dsg);
         });
-        assertEquals(2, countDerivations());
-        assertEquals(1, premiseDescriptions(), "both derivations link to one description of (a p b)");
+        Node conclusion = NodeFactory.createTripleTerm(uri("a"), Q, uri("b"));
+        Node d = Txn.calculateRead(dsg, () -> dsg.stream(Graphs.Nodes.EXPLANATIONS, Node.ANY, DKG.Nodes.conclusion, conclusion)
+                                                 .findFirst().orElseThrow().getSubject());
+        List<Quad> quads = Txn.calculateRead(dsg, () -> dsg.stream(Graphs.Nodes.EXPLANATIONS, d, Node.ANY, Node.ANY).toList());
+        assertEquals(Set.of(new Quad(Graphs.Nodes.EXPLANATIONS, d, DKG.Nodes.conclusion, conclusion),
+                            new Quad(Graphs.Nodes.EXPLANATIONS, d, DKG.Nodes.derivedBy, NodeFactory.createURI(pToQ.iri())),
+                            new Quad(Graphs.Nodes.EXPLANATIONS, d, DKG.Nodes.premise, NodeFactory.createTripleTerm(uri("a"), P, uri("b")))),
+                     Set.copyOf(quads));
+        assertEquals(3, quads.size(), "nothing else is said of the derivation");
+        assertTrue(d.getURI().startsWith("https://w3id.org/diplomacy-kg/derivation/"), d.getURI());
+    }
 
+    @Test
+    void conclusionsOfOneRuleFromTheSamePremisesShareOneDerivationThatGoesWithTheLast() {
+        Rule bothWays = new Rule() {
+            public String iri() { return RULE_BASE + "test-both-ways"; }
+            public String label() { return "both ways"; }
+            public String description() { return "x p y gives x q y and y q x"; }
+            public Set<Node> inputs() { return Set.of(P); }
+            public Set<Node> outputs() { return Set.of(Q); }
+            public void apply(Graph data, Consumer<Derivation> out) {
+                data.find(Node.ANY, P, Node.ANY).forEachRemaining(t -> {
+                    out.accept(new Derivation(Triple.create(t.getSubject(), Q, t.getObject()), this, List.of(t)));
+                    out.accept(new Derivation(Triple.create(t.getObject(), Q, t.getSubject()), this, List.of(t)));
+                });
+            }
+        };
+        materialiser = new Materialiser(ontology -> List.of(bothWays));
+        write(() -> {
+            dsg.add(SOURCE, uri("a"), P, uri("b"));
+            materialiser.materialiseAll(dsg);
+        });
+        assertEquals(2, countDerivations(), "two conclusions");
+        assertEquals(1, Set.copyOf(derivations()).size(), "of one derivation");
+        long quads = Txn.calculateRead(dsg, () -> dsg.stream(Graphs.Nodes.EXPLANATIONS, derivations().get(0), Node.ANY, Node.ANY).count());
+        assertEquals(4, quads, "two conclusions, the rule, one premise");
+
+        Triple premise = Triple.create(uri("a"), P, uri("b"));
         ChangeSet changes = new ChangeSet();
         write(() -> {
             dsg.delete(SOURCE, uri("a"), P, uri("b"));
-            changes.touched(SOURCE, Triple.create(uri("a"), P, uri("b")));
-            changes.retracted(Triple.create(uri("a"), P, uri("b")));
+            changes.touched(SOURCE, premise);
+            changes.retracted(premise);
             materialiser.update(dsg, changes);
         });
-        assertEquals(0, countDerivations());
-        assertEquals(0, premiseDescriptions(), "no description is left behind");
-        int described = Txn.calculateRead(dsg, () -> dsg.getGraph(Graphs.Nodes.EXPLANATIONS)
-            .find(Node.ANY, RDF.Nodes.subject, Node.ANY).toList().size());
-        assertEquals(0, described, "nothing is described any more");
+        assertEquals(0, Txn.calculateRead(dsg, () -> dsg.stream(Graphs.Nodes.EXPLANATIONS, Node.ANY, DKG.Nodes.premise, Node.ANY).count()),
+                     "nothing is left of the derivation");
     }
 
-    private long premiseDescriptions() {
-        return Txn.calculateRead(dsg, () -> (long) dsg.getGraph(Graphs.Nodes.EXPLANATIONS)
-            .find(Node.ANY, RDF.Nodes.type, DKG.Nodes.Premise).toList().size());
+    @Test
+    void aBlankNodeNeverReachesTheExplanations() {
+        Node blank = NodeFactory.createBlankNode();
+        write(() -> {
+            dsg.add(SOURCE, blank, P, uri("b"));
+            materialiser.materialiseAll(dsg);
+        });
+        assertTrue(inferred(blank, Q, uri("b")));
+        boolean anyBlank = Txn.calculateRead(dsg, () -> dsg.stream(Graphs.Nodes.EXPLANATIONS, Node.ANY, Node.ANY, Node.ANY)
+            .anyMatch(q -> q.getObject().isTripleTerm()
+                           && (q.getObject().getTriple().getSubject().isBlank() || q.getObject().getTriple().getObject().isBlank())));
+        assertFalse(anyBlank, "a blank node's label changes with every load: no stored explanation holds one");
+    }
+
+    private List<Node> derivations() {
+        return Txn.calculateRead(dsg, () -> dsg.stream(Graphs.Nodes.EXPLANATIONS, Node.ANY, DKG.Nodes.conclusion, Node.ANY)
+                                              .map(Quad::getSubject).toList());
     }
 
     /** Records an added triple as the dataset wrapper does. */
@@ -194,8 +248,7 @@ class TestMaterialiser {
     }
 
     private long countDerivations() {
-        return Txn.calculateRead(dsg, () -> (long) dsg.getGraph(Graphs.Nodes.EXPLANATIONS)
-            .find(Node.ANY, RDF.Nodes.type, DKG.Nodes.Derivation).toList().size());
+        return derivations().size();
     }
 
     private static Node uri(String local) {

@@ -90,7 +90,7 @@ class TestQueryTimeout {
     @Test
     void quickQueryIsUnaffected() {
         aSelectWhoseRowsHadStartedTimesOutWith503(RESULTS_JSON);
-        assertEquals(kg.namedGraphTriples(), select(kg.sparqlUrl(), "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
+        assertEquals(kg.defaultGraphTriples(), select(kg.sparqlUrl(), "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
             .next().getLiteral("n").getLong());
     }
 }

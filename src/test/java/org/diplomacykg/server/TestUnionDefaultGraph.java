@@ -1,19 +1,33 @@
 package org.diplomacykg.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.ResultSetRewindable;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.diplomacykg.SparqlClient;
 import org.diplomacykg.TestServers;
+import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The SPARQL default graph is the union of the named graphs; GRAPH tells them apart. */
+/**
+ * The SPARQL default graph is the union of the named graphs but the explanations graph: facts,
+ * asserted and inferred, not the bookkeeping of derivations. GRAPH tells the graphs apart and
+ * reaches the explanations.
+ */
 class TestUnionDefaultGraph {
 
     private static final String PREFIXES = """
@@ -49,11 +63,25 @@ class TestUnionDefaultGraph {
     }
 
     @Test
-    void defaultGraphCountIsTheSumOfTheNamedGraphs() {
+    void defaultGraphCountIsTheSumOfTheNamedGraphsButTheExplanations() {
         long union = count("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }");
         long named = count("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }");
+        long explanations = count("SELECT (COUNT(*) AS ?n) { GRAPH <" + Graphs.EXPLANATIONS + "> { ?s ?p ?o } }");
         assertEquals(kg.namedGraphTriples(), named);
-        assertEquals(named, union);
+        assertTrue(explanations > 0);
+        assertEquals(named - explanations, union);
+        assertTrue(count("SELECT (COUNT(*) AS ?n) { ?s ?p ?o FILTER(STRSTARTS(STR(?s), \"https://w3id.org/diplomacy-kg/derivation/\")) }") == 0,
+                   "no derivation in the default graph");
+    }
+
+    @Test
+    void theGraphStoresDefaultGraphIsTheSparqlDefaultGraph() {
+        HttpResponse<String> response = SparqlClient.get(kg.datasetUrl() + "/get?default", "application/n-triples");
+        assertEquals(200, response.statusCode());
+        Graph dump = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(response.body(), Lang.NTRIPLES).parse(dump);
+        assertEquals(count("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"), dump.size());
+        assertFalse(dump.contains(Node.ANY, DKG.Nodes.conclusion, Node.ANY));
     }
 
     @Test

@@ -73,7 +73,7 @@ public final class DatasetStatistics {
         return out;
     }
 
-    /** The union of the named graphs, which is the default graph queries see; named {@code null}. */
+    /** The default graph queries see (the named graphs but the explanations); named {@code null}. */
     public GraphFigures union() {
         List<GraphFigures> out = new ArrayList<>(1);
         select("""
@@ -123,12 +123,12 @@ public final class DatasetStatistics {
         return out;
     }
 
-    /** The rules that the explanations graph describes, in IRI order. */
+    /** The rules that the explanations graph describes (only rules have a description there), in IRI order. */
     public List<RuleInfo> rules() {
         List<RuleInfo> out = new ArrayList<>();
         select(PREFIXES + """
             SELECT ?r (SAMPLE(?l) AS ?label) (SAMPLE(?d) AS ?description) {
-              GRAPH <%s> { ?r a dkg:Rule OPTIONAL { ?r rdfs:label ?l } OPTIONAL { ?r dcterms:description ?d } }
+              GRAPH <%s> { ?r dcterms:description ?d OPTIONAL { ?r rdfs:label ?l } }
             } GROUP BY ?r ORDER BY ?r""".formatted(Graphs.EXPLANATIONS),
             row -> out.add(new RuleInfo(uri(row, "r"), literal(row, "label"), literal(row, "description"))));
         return out;
@@ -170,7 +170,8 @@ public final class DatasetStatistics {
         if ( graph.equals(Graphs.INFERRED) )
             return "Everything the service's rules derived from the other graphs, and nothing else.";
         if ( graph.equals(Graphs.EXPLANATIONS) )
-            return "Why each inferred triple holds: the rule and the premises of each derivation.";
+            return "Why each inferred triple holds: one derivation each, its rule and premises as RDF 1.2 triple terms."
+                   + " Not part of the SPARQL default graph: query it with GRAPH.";
         if ( graph.startsWith(Graphs.SOURCE_BASE) )
             return "What the article " + graph.substring(Graphs.SOURCE_BASE.length()) + " says.";
         return "";

@@ -100,7 +100,7 @@ public final class ServiceDescriptionFilter implements Filter {
             .addProperty(DCTerms.title, "diplomacy-kg SPARQL endpoint", "en")
             .addProperty(sd(m, "endpoint"), m.createResource(endpoint))
             .addProperty(sd(m, "supportedLanguage"), m.createResource(SD + "SPARQL11Query"))
-            .addProperty(sd(m, "feature"), m.createResource(SD + "UnionDefaultGraph"))
+            // Not sd:UnionDefaultGraph: the default graph leaves the explanations graph out.
             .addProperty(sd(m, "defaultEntailmentRegime"), m.createResource(ENTAILMENT + "Simple"));
         for ( String format : RESULT_FORMATS )
             service.addProperty(sd(m, "resultFormat"), m.createResource(FORMATS + format));
@@ -114,7 +114,8 @@ public final class ServiceDescriptionFilter implements Filter {
         dataset.addProperty(sd(m, "defaultGraph"), m.createResource()
             .addProperty(RDF.type, m.createResource(SD + "Graph"))
             .addLiteral(VOID.triples, DatasetStatistics.integer(union.triples()))
-            .addProperty(DCTerms.description, "The union of all the named graphs, asserted and inferred.", "en"));
+            .addProperty(DCTerms.description, "The facts: the union of the named graphs, asserted and inferred, except the explanations graph"
+                + " <" + Graphs.EXPLANATIONS + ">, which is queried with GRAPH.", "en"));
 
         for ( GraphFigures g : stats.namedGraphs() ) {
             Resource graph = m.createResource(VoidServlet.graphIri(base, g.graph()))

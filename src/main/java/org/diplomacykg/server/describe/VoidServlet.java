@@ -33,7 +33,7 @@ import org.diplomacykg.vocab.DKG;
  * /.well-known/void: the VoID description of the dataset, in Turtle, JSON-LD, RDF/XML or
  * N-Triples by {@code Accept} or {@code ?format=} ({@link #FORMATS}). The dataset ({@code BASE/.well-known/void#dataset}) has its
  * figures (triples, entities, classes, properties, distinct subjects and objects) over the
- * union that SPARQL queries see, its endpoint, URI space, example resources and vocabularies,
+ * default graph that SPARQL queries see (the named graphs but the explanations), its endpoint, URI space, example resources and vocabularies,
  * a class and a property partition for each class and property used, and one subset per
  * named graph ({@code BASE/.well-known/void#graph/...}) with its own figures and dump. Each
  * subset is tied to its graph name as in a SPARQL service description

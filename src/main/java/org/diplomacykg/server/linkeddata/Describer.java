@@ -23,8 +23,8 @@ import org.diplomacykg.vocab.Graphs;
  * and evidence spans they lead to (so the quote is there); the triples that point at it,
  * with the blank nodes they come from and whoever owns those (an article is pointed at by the
  * selectors quoting it, each the evidence of something); and the {@code rdfs:label}s of every
- * resource that appears. The explanations graph is left out: it is about triples, not things, and
- * its {@code rdf:subject} links would otherwise make every thing look pointed at.
+ * resource that appears. The explanations graph is left out: it is about triples, not things
+ * (a page shows why an inferred fact holds beside the fact).
  * <p>
  * Call inside a read transaction.
  */

@@ -1,47 +1,39 @@
 package org.diplomacykg.server.linkeddata;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.vocabulary.RDF;
-import org.diplomacykg.vocab.DKG;
+import org.diplomacykg.reasoning.Derivations;
 import org.diplomacykg.vocab.Graphs;
 
 /**
- * Why an inferred triple holds, read from the explanations graph: each derivation of it, with
- * the rule that made it and the premises it rests on (in N-Triples order: a premise's
- * description is shared by every derivation resting on it, so it keeps no position).
- * Call inside a read transaction.
+ * Why an inferred triple holds: every derivation of it, with the rule that made it and the
+ * premises it rests on in the rule's order, worked out on request ({@link Derivations}); the
+ * explanations graph keeps only one of them. Call inside a read transaction.
  */
 final class Explanations {
 
     /** One derivation: the rule's IRI and the premises. */
     record Derivation(Node rule, List<Triple> premises) {}
 
-    private static final Node GRAPH = Graphs.Nodes.EXPLANATIONS;
-
     private final DatasetGraph dataset;
+    /** Built on first use: most pages show no inferred fact, and the rules are compiled from the ontology. */
+    private Derivations derivations;
 
     Explanations(DatasetGraph dataset) {
         this.dataset = dataset;
     }
 
-    /** The derivations of {@code conclusion}; empty when none is recorded. */
+    /** The derivations of {@code conclusion}, the one the explanations graph holds first; empty when it is not inferred. */
     List<Derivation> of(Triple conclusion) {
+        if ( derivations == null )
+            derivations = Derivations.standard(dataset);
         List<Derivation> out = new ArrayList<>();
-        dataset.find(GRAPH, Node.ANY, RDF.Nodes.subject, conclusion.getSubject()).forEachRemaining(quad -> {
-            Node d = quad.getSubject();
-            if ( dataset.contains(GRAPH, d, RDF.Nodes.type, DKG.Nodes.Derivation)
-                 && dataset.contains(GRAPH, d, RDF.Nodes.predicate, conclusion.getPredicate())
-                 && dataset.contains(GRAPH, d, RDF.Nodes.object, conclusion.getObject()) )
-                out.add(new Derivation(one(d, DKG.Nodes.derivedBy), premises(d)));
-        });
-        out.sort(Comparator.comparing(derivation -> String.valueOf(derivation.rule())));
+        for ( org.diplomacykg.reasoning.Derivation d : derivations.of(conclusion) )
+            out.add(new Derivation(Derivations.ruleNode(d), d.premises()));
         return out;
     }
 
@@ -53,27 +45,9 @@ final class Explanations {
             Node graph = quads.next().getGraph();
             if ( Graphs.Nodes.INFERRED.equals(graph) )
                 inferred = true;
-            else if ( !GRAPH.equals(graph) )
+            else if ( !Graphs.Nodes.EXPLANATIONS.equals(graph) )
                 return false;
         }
         return inferred;
-    }
-
-    private List<Triple> premises(Node derivation) {
-        List<Node> nodes = new ArrayList<>();
-        dataset.find(GRAPH, derivation, DKG.Nodes.premise, Node.ANY).forEachRemaining(q -> nodes.add(q.getObject()));
-        List<Triple> premises = new ArrayList<>();
-        for ( Node p : nodes ) {
-            Node s = one(p, RDF.Nodes.subject), pr = one(p, RDF.Nodes.predicate), o = one(p, RDF.Nodes.object);
-            if ( s != null && pr != null && o != null )
-                premises.add(Triple.create(s, pr, o));
-        }
-        premises.sort(Comparator.comparing(NodeFmtLib::str));
-        return premises;
-    }
-
-    private Node one(Node subject, Node predicate) {
-        var it = dataset.find(GRAPH, subject, predicate, Node.ANY);
-        return it.hasNext() ? it.next().getObject() : null;
     }
 }

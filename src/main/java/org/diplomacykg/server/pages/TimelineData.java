@@ -31,7 +31,7 @@ import org.diplomacykg.vocab.Graphs;
 
 /**
  * Gathers what the timeline of a negotiating position or a state shows, with SPARQL over the
- * dataset (its default graph is the union of the named graphs), all in one read transaction so
+ * dataset (its default graph is the union of the asserted and inferred graphs), all in one read transaction so
  * the events and the derived bands come from the same commit. Texts are picked in the
  * requested language where they exist, else English, else any.
  */

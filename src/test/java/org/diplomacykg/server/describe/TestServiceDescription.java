@@ -34,6 +34,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.VOID;
 import org.diplomacykg.TestServers;
@@ -72,7 +73,8 @@ class TestServiceDescription {
         Model m = model(response.body(), Lang.TURTLE);
         Resource service = service(m);
         assertEquals(kg.sparqlUrl(), service.getPropertyResourceValue(sd(m, "endpoint")).getURI());
-        assertTrue(service.hasProperty(sd(m, "feature"), m.createResource(SD + "UnionDefaultGraph")));
+        assertTrue(!service.hasProperty(sd(m, "feature"), m.createResource(SD + "UnionDefaultGraph")),
+                   "the default graph leaves the explanations graph out");
         assertTrue(service.hasProperty(sd(m, "supportedLanguage"), m.createResource(SD + "SPARQL11Query")));
         assertTrue(!service.hasProperty(sd(m, "supportedLanguage"), m.createResource(SD + "SPARQL11Update")),
                    "the server is read-only");
@@ -94,10 +96,15 @@ class TestServiceDescription {
             described.put(ng.getPropertyResourceValue(sd(m, "name")).getURI(), graph.getProperty(VOID.triples).getLong());
         });
         assertEquals(sparqlGraphCounts(kg.sparqlUrl()), described);
+        assertTrue(described.containsKey("https://w3id.org/diplomacy-kg/graph/explanations"), described.toString());
+        Resource explanations = m.listResourcesWithProperty(sd(m, "name"), m.createResource("https://w3id.org/diplomacy-kg/graph/explanations"))
+            .next().getPropertyResourceValue(sd(m, "graph"));
+        assertTrue(explanations.getProperty(DCTerms.description).getString().contains("Not part of the SPARQL default graph"));
 
         long union = select(kg.sparqlUrl(), "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").next().getLiteral("n").getLong();
         Resource defaultGraph = dataset.getPropertyResourceValue(sd(m, "defaultGraph"));
         assertEquals(union, defaultGraph.getProperty(VOID.triples).getLong());
+        assertTrue(defaultGraph.getProperty(DCTerms.description).getString().contains("except the explanations graph"));
     }
 
     @Test

@@ -67,7 +67,7 @@ class TestBodyLimit {
     }
 
     private static void assertStillServing(TestServers.Running server) {
-        assertEquals(server.namedGraphTriples(),
+        assertEquals(server.defaultGraphTriples(),
             SparqlClient.select(server.sparqlUrl(), COUNT).next().getLiteral("n").getLong(), "the server still answers");
     }
 

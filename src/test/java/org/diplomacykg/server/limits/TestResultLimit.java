@@ -37,7 +37,7 @@ class TestResultLimit {
     static void start() {
         kg = TestServers.start(Fixtures.path("kg/ontology"), Fixtures.path("kg/data"), Duration.ofSeconds(30),
                                Limits.DEFAULTS.withMaxResults(MAX));
-        assertTrue(kg.namedGraphTriples() > MAX, "the fixture has more triples than the limit");
+        assertTrue(kg.defaultGraphTriples() > MAX, "the fixture has more triples than the limit");
     }
 
     @AfterAll
@@ -115,7 +115,7 @@ class TestResultLimit {
     @Test
     void askAndAggregatesAreUnaffected() {
         assertTrue(ask(kg.sparqlUrl(), "ASK { ?a ?b ?c . ?d ?e ?f }"));
-        assertEquals(kg.namedGraphTriples(), select(kg.sparqlUrl(), "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").next().getLiteral("n").getLong());
+        assertEquals(kg.defaultGraphTriples(), select(kg.sparqlUrl(), "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").next().getLiteral("n").getLong());
     }
 
     @Test

@@ -114,7 +114,7 @@ class TestUpdateTimeout {
     @Test
     void queriesStillAnswerAfterACancelledUpdate() {
         aSlowUpdateIs503AndKeepsNothing();
-        assertEquals(kg.namedGraphTriples(),
+        assertEquals(kg.defaultGraphTriples(),
             SparqlClient.select(kg.sparqlUrl(), "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").next().getLiteral("n").getLong());
     }
 }

@@ -101,6 +101,19 @@ class TestResourcePage {
     }
 
     @Test
+    void everyDerivationOfAnInferredFactIsShown() {
+        // Rubio is Lavrov's counterpart by the counterpart rule and, from Lavrov's side, by
+        // symmetry: the page works out both, not only the one the explanations graph keeps.
+        String html = page("/id/marco-rubio", null).body();
+        int row = html.indexOf("<th scope=\"row\"><a href=\"" + kg.baseUrl() + "/ontology#counterpart\"");
+        assertTrue(row >= 0, "the counterpart row");
+        int why = html.indexOf("<details class=\"why\">", row);
+        String explanation = html.substring(why, html.indexOf("</details>", why));
+        assertTrue(explanation.contains("Rule: <strong>counterparts</strong>"), explanation);
+        assertTrue(explanation.contains("Rule: <strong>symmetric property</strong>"), explanation);
+    }
+
+    @Test
     void inferredPremisesAreMarked() {
         // The call is a meeting involving states by the domain rule, resting on dkg:involvesState,
         // which is itself inferred (from who took part and the posts they held).
