@@ -27,7 +27,7 @@ import org.diplomacykg.vocab.Graphs;
 import org.junit.jupiter.api.Test;
 
 /**
- * queries/15-according-to-whom.rq over a small store where the agent is only reached through an
+ * queries/26-according-to-whom.rq over a small store where the agent is only reached through an
  * inferred premise: one rule concludes that a statement backs a position from its reaffirmation
  * and its dkg:attributedTo triple, a second concludes the position's date from that. The query
  * must find the agent two derivations away and the article whose graph holds the premises.
@@ -76,7 +76,7 @@ class TestAccordingToWhom {
             dsg.add(GRAPH, DKG.Nodes.id("statement-unrelated"), ATTRIBUTED, OTHER_AGENT);
             materialiser.materialiseAll(dsg);
         });
-        String query = Files.readString(Path.of("queries/15-according-to-whom.rq"));
+        String query = Files.readString(Path.of("queries/26-according-to-whom.rq"));
         Set<String> agents = new TreeSet<>(), labels = new TreeSet<>(), articles = new TreeSet<>();
         Txn.executeRead(dsg, () -> QueryExec.dataset(dsg).query(query).select().forEachRemaining(row -> {
             if ( row.get("agent") != null )
