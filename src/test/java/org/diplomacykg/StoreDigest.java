@@ -18,6 +18,7 @@ import org.apache.jena.system.Txn;
 import org.diplomacykg.reasoning.Materialiser;
 import org.diplomacykg.store.InferringDatasetGraph;
 import org.diplomacykg.store.Store;
+import org.diplomacykg.vocab.Graphs;
 
 /**
  * What a store holds, graph by graph, as a count and an order-independent hash of its quads
@@ -72,7 +73,8 @@ public final class StoreDigest {
             try {
                 while ( quads.hasNext() ) {
                     Quad quad = quads.next();
-                    if ( !InferringDatasetGraph.isProtected(quad.getGraph()) )
+                    // The audit trail is copied as it is: it records writes, nothing derives it.
+                    if ( !InferringDatasetGraph.isProtected(quad.getGraph()) || Graphs.Nodes.AUDIT.equals(quad.getGraph()) )
                         target.add(quad);
                 }
             } finally {

@@ -15,6 +15,7 @@ import org.diplomacykg.store.ShaclGate;
 import org.diplomacykg.store.Store;
 import org.diplomacykg.store.StoreLoader;
 import org.diplomacykg.store.TdbStore;
+import org.diplomacykg.store.WriteAuthor;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,6 +66,11 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The audit trail records this command's writes as its, by the operating-system user.
+        return WriteAuthor.as(WriteAuthor.command("load"), this::run);
+    }
+
+    private Integer run() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DataLayout layout = options.layout();

@@ -26,6 +26,7 @@ import org.diplomacykg.server.write.WriteAccess;
 import org.diplomacykg.store.DataLayout;
 import org.diplomacykg.store.Store;
 import org.diplomacykg.store.TdbStore;
+import org.diplomacykg.store.WriteAuthor;
 import org.diplomacykg.store.WriteGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,6 +147,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The audit trail records this command's writes as its, by the operating-system user.
+        return WriteAuthor.as(WriteAuthor.command("serve"), this::run);
+    }
+
+    private Integer run() {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         Limits limits;
         LoginLimits loginLimits;

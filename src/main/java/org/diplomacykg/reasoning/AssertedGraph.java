@@ -16,7 +16,8 @@ import org.diplomacykg.vocab.Graphs;
 
 /**
  * Read-only view of every asserted triple of a dataset: all graphs (the stored default
- * graph included) except the inferred and explanations graphs, which the reasoners own.
+ * graph included) except the inferred and explanations graphs, which the reasoners own,
+ * and the audit graph, which records writes rather than facts.
  * A triple stated in two graphs is found twice by a scan; rules work on sets, so that is
  * harmless. A find with a given subject, as rules use to read one value
  * ({@code G.getZeroOrOneSP}, a tenure's post), finds each triple once: else the same fact
@@ -66,7 +67,9 @@ public final class AssertedGraph extends GraphBase {
         }
     }
 
+    /** The graphs whose triples are not asserted facts: what the reasoners and the store's audit write. */
     static boolean isDerived(Node graph) {
-        return Graphs.Nodes.INFERRED.equals(graph) || Graphs.Nodes.EXPLANATIONS.equals(graph);
+        return Graphs.Nodes.INFERRED.equals(graph) || Graphs.Nodes.EXPLANATIONS.equals(graph)
+            || Graphs.Nodes.AUDIT.equals(graph);
     }
 }

@@ -30,14 +30,14 @@ import org.diplomacykg.vocab.Graphs;
 
 /**
  * The SPARQL default graph of the store: the union of every named graph except the
- * explanations graph, so that {@code SELECT * { ?s ?p ?o }} or a {@code COUNT(*)} over the
- * default graph gives facts (asserted and inferred), not the bookkeeping of derivations. The
- * explanations graph stays a named graph, reached with {@code GRAPH}.
+ * explanations and audit graphs, so that {@code SELECT * { ?s ?p ?o }} or a {@code COUNT(*)} over the
+ * default graph gives facts (asserted and inferred), not the bookkeeping of derivations and
+ * writes. Those graphs stay named graphs, reached with {@code GRAPH}.
  * <p>
  * TDB2's union default graph ({@link TDB2#symUnionDefaultGraph}) turns every default-graph
  * pattern into a pattern over the union of the named graphs, matched in the quad indexes with
  * the graph left open. This executor runs those patterns, and only those, with a filter that
- * drops quads of the explanations graph before TDB2 reduces quads to distinct triples; the
+ * drops quads of those graphs before TDB2 reduces quads to distinct triples; the
  * patterns keep TDB2's own matching and join order. A pattern TDB2 does not match itself (a
  * property path over the default graph) runs over {@link #view}, the same union as a Jena graph.
  * {@code GRAPH ?g} and {@code GRAPH <explanations>} are left alone.
@@ -92,22 +92,28 @@ public final class FactsDefaultGraph {
         }
 
         /**
-         * This context with a filter that drops the quads of the explanations graph; null when the
-         * dataset is not TDB2 storage or holds no explanations (nothing to drop).
+         * This context with a filter that drops the quads of the explanations and audit graphs;
+         * null when the dataset is not TDB2 storage or never held either (nothing to drop).
          */
         private ExecutionContext factsOnly() {
             if ( !(execCxt.getDataset() instanceof DatasetGraphTDB tdb) )
                 return null;
-            NodeId explanations = tdb.getQuadTable().getNodeTupleTable().getNodeTable()
-                                     .getNodeIdForNode(Graphs.Nodes.EXPLANATIONS);
-            if ( explanations == null || NodeId.isDoesNotExist(explanations) )
+            NodeId explanations = idOf(tdb, Graphs.Nodes.EXPLANATIONS);
+            NodeId audit = idOf(tdb, Graphs.Nodes.AUDIT);
+            if ( explanations == null && audit == null )
                 return null;
-            Predicate<Tuple<NodeId>> notExplanations = quad -> !explanations.equals(quad.get(0));
+            Predicate<Tuple<NodeId>> facts = quad -> !quad.get(0).equals(explanations) && !quad.get(0).equals(audit);
             Predicate<Tuple<NodeId>> before = QC2.getFilter(execCxt.getContext());
             Context context = execCxt.getContext().copy();
-            QC2.setFilter(context, before == null ? notExplanations : notExplanations.and(before));
+            QC2.setFilter(context, before == null ? facts : facts.and(before));
             return new ExecutionContext(context, execCxt.getActiveGraph(), tdb, execCxt.getExecutor(),
                                         execCxt.getCancelSignal());
+        }
+
+        /** The store's id of a graph name; null when the store has never held it. */
+        private static NodeId idOf(DatasetGraphTDB tdb, Node graph) {
+            NodeId id = tdb.getQuadTable().getNodeTupleTable().getNodeTable().getNodeIdForNode(graph);
+            return id == null || NodeId.isDoesNotExist(id) ? null : id;
         }
 
         private static boolean isUnion(Node graph) {
@@ -126,13 +132,18 @@ public final class FactsDefaultGraph {
         @Override
         protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
             Iterator<Triple> triples = Iter.iter(dsg.findNG(Node.ANY, pattern.getSubject(), pattern.getPredicate(), pattern.getObject()))
-                .filter(q -> !Graphs.Nodes.EXPLANATIONS.equals(q.getGraph()))
+                .filter(q -> !isExcluded(q.getGraph()))
                 .map(Quad::asTriple);
             // In TDB2 the quads of one triple in several graphs come out together (with the graph
             // open, every index used ends in it), as TDB2's own union relies on: no set of the
             // triples seen, which would cost memory in proportion to a scan. Elsewhere, a set.
             return WrappedIterator.create(TDBInternal.isBackedByTDB(dsg) ? Iter.distinctAdjacent(triples) : Iter.distinct(triples));
         }
+    }
+
+    /** The graphs kept out of the default graph: the explanations and the audit trail, bookkeeping rather than facts. */
+    public static boolean isExcluded(Node graph) {
+        return Graphs.Nodes.EXPLANATIONS.equals(graph) || Graphs.Nodes.AUDIT.equals(graph);
     }
 
     private FactsDefaultGraph() {}

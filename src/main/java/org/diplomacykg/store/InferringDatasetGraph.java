@@ -1,5 +1,6 @@
 package org.diplomacykg.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -36,12 +37,14 @@ import org.diplomacykg.vocab.Graphs;
 /**
  * The dataset that the server and the loaders write through: derivations follow the data.
  * Every write is recorded in a {@link ChangeSet}; a write transaction's {@link #commit()}
- * first brings the inferred and explanations graphs up to date with the {@link Materialiser},
- * inside the same transaction, and only then commits, so a reader sees data and inferences
+ * first brings the inferred and explanations graphs up to date with the {@link Materialiser}
+ * and adds the write's {@link AuditRecord} to the audit graph, inside the same transaction,
+ * and only then commits, so a reader sees data and inferences
  * of the same commit or of none. If materialising or committing fails, the transaction is
  * aborted and nothing of it remains.
  * <p>
- * The inferred and explanations graphs are the materialiser's: a write that names one of them
+ * The inferred and explanations graphs are the materialiser's, the audit graph the store's: a
+ * write that names one of them
  * (add, delete, {@code DROP GRAPH}, {@code CLEAR GRAPH}, a graph obtained from
  * {@link #getGraph}) throws {@link ProtectedGraphException}. Writes over every graph
  * ({@link #clear()}, {@link #deleteAny} with a wildcard graph, SPARQL {@code DROP ALL},
@@ -83,6 +86,8 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
     private volatile CommitGate gate = CommitGate.NONE;
     /** Run after each write transaction that commits, outside it; volatile as the gate. */
     private volatile Runnable afterWrite = () -> {};
+    /** When the current write transaction began, for its audit record; written by the writer only. */
+    private Instant writeStarted = Instant.now();
 
     public InferringDatasetGraph(DatasetGraph base, Materialiser materialiser) {
         super(base);
@@ -108,9 +113,10 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         this.afterWrite = action == null ? () -> {} : action;
     }
 
-    /** True for the graphs only the materialiser writes. */
+    /** True for the graphs only the store writes: the materialiser's, and the audit trail. */
     public static boolean isProtected(Node graph) {
-        return Graphs.Nodes.INFERRED.equals(graph) || Graphs.Nodes.EXPLANATIONS.equals(graph);
+        return Graphs.Nodes.INFERRED.equals(graph) || Graphs.Nodes.EXPLANATIONS.equals(graph)
+            || Graphs.Nodes.AUDIT.equals(graph);
     }
 
     private static void refuseIfProtected(Node graph) {
@@ -176,7 +182,12 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         if ( skipDerivedDeletes && isProtected(g) )
             return;
         refuseIfProtected(g);
-        if ( isWildcard(g) || !s.isConcrete() || !p.isConcrete() || !o.isConcrete() ) {
+        if ( isWildcard(g) ) {
+            // Graph by graph, the protected ones left alone.
+            deleteAny(g, s, p, o);
+            return;
+        }
+        if ( !s.isConcrete() || !p.isConcrete() || !o.isConcrete() ) {
             // A pattern: what it removed is unknown, so the next commit recomputes everything.
             get().delete(g, s, p, o);
             changes.touchedGraph(g);
@@ -294,8 +305,10 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
     public void begin(TxnType type) {
         get().begin(type);
         // Holding the writer lock now, so no other writer's changes can be lost.
-        if ( type == TxnType.WRITE )
+        if ( type == TxnType.WRITE ) {
             changes.clear();
+            writeStarted = Instant.now();
+        }
     }
 
     @Override
@@ -319,8 +332,12 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         }
         try {
             if ( !changes.isEmpty() ) {
+                FaultPoints.reach(FaultPoints.AFTER_ASSERTED);
                 gate.check(base, changes);
                 materialiser.update(base, changes);
+                // Straight into the wrapped dataset: the audit graph is closed to every other writer.
+                AuditRecord.of(base, changes, WriteAuthor.current(), writeStarted).forEach(base::add);
+                FaultPoints.reach(FaultPoints.AFTER_MATERIALISE);
             }
         } catch (WriteRejectedException ex) {
             // Refused before the materialiser ran: its state is still that of the last commit.
@@ -343,6 +360,7 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
             abandon(base, ex);
             throw ex;
         }
+        FaultPoints.reach(FaultPoints.AFTER_COMMIT);
         // TDB2 has ended the transaction and released the writer lock by now.
         afterWrite.run();
     }

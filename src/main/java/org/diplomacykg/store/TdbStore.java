@@ -156,6 +156,7 @@ public final class TdbStore implements AutoCloseable {
         }
         // As Store.createUnionDataset does: the SPARQL default graph is the union of the fact graphs.
         FactsDefaultGraph.install(tdb);
+        FaultPoints.hookJournal(tdb);
         return new TdbStore(dir, tdb);
     }
 

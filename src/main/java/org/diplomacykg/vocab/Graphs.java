@@ -5,8 +5,8 @@ import org.apache.jena.graph.NodeFactory;
 
 /**
  * The named graphs of the dataset, one purpose each. The SPARQL default graph is the union
- * of all of them but the explanations graph, so {@code GRAPH} clauses are how a query tells
- * them apart and reaches the explanations.
+ * of all of them but the explanations and audit graphs, so {@code GRAPH} clauses are how a
+ * query tells them apart and reaches the explanations and the audit trail.
  */
 public final class Graphs {
 
@@ -21,6 +21,12 @@ public final class Graphs {
 
     /** Why each inferred triple holds: rule and premises. */
     public static final String EXPLANATIONS = DKG.GRAPH_BASE + "explanations";
+
+    /**
+     * Who wrote what and when: one {@code prov:Activity} per committed write, added by the
+     * store in the write's own transaction. Read-only over HTTP and outside the default graph.
+     */
+    public static final String AUDIT = DKG.GRAPH_BASE + "audit";
 
     /** The common start of the IRIs of all per-article graphs. */
     public static final String SOURCE_BASE = DKG.GRAPH_BASE + "source/";
@@ -40,6 +46,8 @@ public final class Graphs {
         public static final Node INFERRED = NodeFactory.createURI(Graphs.INFERRED);
         /** See {@link Graphs#EXPLANATIONS}. */
         public static final Node EXPLANATIONS = NodeFactory.createURI(Graphs.EXPLANATIONS);
+        /** See {@link Graphs#AUDIT}. */
+        public static final Node AUDIT = NodeFactory.createURI(Graphs.AUDIT);
 
         /** See {@link Graphs#sourceGraph(String)}. */
         public static Node sourceGraph(String articleSlug) {

@@ -172,6 +172,9 @@ public final class DatasetStatistics {
         if ( graph.equals(Graphs.EXPLANATIONS) )
             return "Why each inferred triple holds: one derivation each, its rule and premises as RDF 1.2 triple terms."
                    + " Not part of the SPARQL default graph: query it with GRAPH.";
+        if ( graph.equals(Graphs.AUDIT) )
+            return "Who wrote what and when: one prov:Activity per committed write (user, times, graphs touched,"
+                   + " triples added and removed). Read-only; not part of the SPARQL default graph: query it with GRAPH.";
         if ( graph.startsWith(Graphs.SOURCE_BASE) )
             return "What the article " + graph.substring(Graphs.SOURCE_BASE.length()) + " says.";
         return "";

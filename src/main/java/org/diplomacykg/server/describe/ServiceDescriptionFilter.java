@@ -100,7 +100,7 @@ public final class ServiceDescriptionFilter implements Filter {
             .addProperty(DCTerms.title, "diplomacy-kg SPARQL endpoint", "en")
             .addProperty(sd(m, "endpoint"), m.createResource(endpoint))
             .addProperty(sd(m, "supportedLanguage"), m.createResource(SD + "SPARQL11Query"))
-            // Not sd:UnionDefaultGraph: the default graph leaves the explanations graph out.
+            // Not sd:UnionDefaultGraph: the default graph leaves the explanations and audit graphs out.
             .addProperty(sd(m, "defaultEntailmentRegime"), m.createResource(ENTAILMENT + "Simple"));
         for ( String format : RESULT_FORMATS )
             service.addProperty(sd(m, "resultFormat"), m.createResource(FORMATS + format));
@@ -115,7 +115,7 @@ public final class ServiceDescriptionFilter implements Filter {
             .addProperty(RDF.type, m.createResource(SD + "Graph"))
             .addLiteral(VOID.triples, DatasetStatistics.integer(union.triples()))
             .addProperty(DCTerms.description, "The facts: the union of the named graphs, asserted and inferred, except the explanations graph"
-                + " <" + Graphs.EXPLANATIONS + ">, which is queried with GRAPH.", "en"));
+                + " <" + Graphs.EXPLANATIONS + "> and the audit graph <" + Graphs.AUDIT + ">, which are queried with GRAPH.", "en"));
 
         for ( GraphFigures g : stats.namedGraphs() ) {
             Resource graph = m.createResource(VoidServlet.graphIri(base, g.graph()))

@@ -15,6 +15,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.diplomacykg.server.http.Responses;
 import org.diplomacykg.store.ArticleTexts;
+import org.diplomacykg.store.WriteAuthor;
 import org.diplomacykg.vocab.Graphs;
 import org.diplomacykg.vocab.Slugs;
 import org.slf4j.Logger;
@@ -75,10 +76,12 @@ public final class ArticleServlet extends HttpServlet {
         Node graph = Graphs.Nodes.sourceGraph(slug);
         boolean existed;
         try {
-            existed = Txn.calculateWrite(dataset, () -> replace(graph, upload));
+            existed = WriteAuthor.as(WriteAuthor.user(request.getRemoteUser(), "PUT /kg/articles/" + slug),
+                                     () -> Txn.calculateWrite(dataset, () -> replace(graph, upload)));
         } catch (RuntimeException ex) {
             Optional<RuntimeException> refusal = WriteRefusals.refusalIn(ex);
             if ( refusal.isPresent() ) {
+                LOG.info("Article {} by {} refused: {}", slug, request.getRemoteUser(), refusal.get().getMessage().lines().findFirst().orElse(""));
                 WriteRefusals.send(request, response, refusal.get());
                 return;
             }

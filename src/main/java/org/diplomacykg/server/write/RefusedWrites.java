@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.apache.jena.fuseki.servlets.ActionProcessor;
 import org.apache.jena.fuseki.servlets.HttpAction;
+import org.diplomacykg.store.WriteAuthor;
 
 /**
  * Wraps Fuseki's SPARQL Update or Graph Store processor so that a write refused by the gate or
@@ -24,13 +25,15 @@ final class RefusedWrites implements ActionProcessor {
 
     @Override
     public void process(HttpAction action) {
+        // The write's transaction runs on this thread: its audit record names the logged-in user.
+        WriteAuthor author = WriteAuthor.user(action.getUser(), action.getRequestMethod() + " " + action.getActionURI());
         try {
-            processor.process(action);
+            WriteAuthor.as(author, () -> processor.process(action));
         } catch (RuntimeException ex) {
             Optional<RuntimeException> refusal = WriteRefusals.refusalIn(ex);
             if ( refusal.isEmpty() )
                 throw ex;
-            action.log.info("[{}] Write refused: {}", action.id, firstLine(refusal.get().getMessage()));
+            action.log.info("[{}] Write by {} refused: {}", action.id, action.getUser(), firstLine(refusal.get().getMessage()));
             try {
                 WriteRefusals.send(action.getRequest(), action.getResponse(), refusal.get());
             } catch (IOException io) {

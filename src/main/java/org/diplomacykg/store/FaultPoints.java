@@ -1,0 +1,76 @@
+package org.diplomacykg.store;
+
+import java.nio.ByteBuffer;
+
+import org.apache.jena.dboe.transaction.txn.ComponentId;
+import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
+import org.apache.jena.dboe.transaction.txn.TransactionalBase;
+import org.apache.jena.dboe.transaction.txn.TransactionalComponent;
+import org.apache.jena.dboe.transaction.txn.TransactionalComponentExternal;
+import org.apache.jena.dboe.transaction.txn.TxnId;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.sys.TDBInternal;
+
+/**
+ * Named places in the write path where a crash test stops the JVM dead ({@link Runtime#halt},
+ * no shutdown hooks, no finally blocks), to check that a store recovers to exactly the state
+ * before or exactly the state after the write. Armed by {@code -Ddkg.fault=NAME}; unarmed, a
+ * point costs one comparison.
+ */
+public final class FaultPoints {
+
+    /** The write's asserted changes are made, nothing checked or derived yet: the store must recover to before. */
+    public static final String AFTER_ASSERTED = "after-asserted";
+    /** Derived graphs and the audit record are written in the transaction, not committed: before. */
+    public static final String AFTER_MATERIALISE = "after-materialise";
+    /** TDB2 has written and synced its journal (the commit point), indexes not yet updated: after. */
+    public static final String AFTER_JOURNAL = "after-journal";
+    /** The commit has returned, the client has no answer yet: after. */
+    public static final String AFTER_COMMIT = "after-commit";
+
+    /** The exit code of a halt at a fault point. */
+    public static final int EXIT_CODE = 99;
+
+    private static final String ARMED = System.getProperty("dkg.fault");
+
+    /** Halts the JVM if {@code point} is the armed one. */
+    public static void reach(String point) {
+        if ( ARMED != null && ARMED.equals(point) ) {
+            System.err.println("dkg.fault: halting at " + point);
+            System.err.flush();
+            Runtime.getRuntime().halt(EXIT_CODE);
+        }
+    }
+
+    /**
+     * Arms {@link #AFTER_JOURNAL} on a TDB2 dataset, when it is the armed point: TDB2 has no
+     * hook of its own there, so this adds a component to its transaction coordinator. The
+     * coordinator writes and syncs its journal, the commit point, and then commits each
+     * component, the indexes and this one; the component halts when asked to commit a write
+     * (one it was asked to prepare, which read transactions are not). Hooked on the storage of
+     * the moment: a compaction, which moves the store to a new generation, drops it.
+     */
+    static void hookJournal(DatasetGraph tdb) {
+        if ( !AFTER_JOURNAL.equals(ARMED) )
+            return;
+        TransactionCoordinator coordinator = ((TransactionalBase) TDBInternal.getDatasetGraphTDB(tdb).getTxnSystem()).getTxnMgr();
+        TransactionalComponent halting = new TransactionalComponentExternal<Object>(ComponentId.allocLocal()) {
+            private volatile boolean prepared = false;
+
+            @Override
+            protected ByteBuffer _commitPrepare(TxnId txnId, Object state) {
+                prepared = true;
+                return null;
+            }
+
+            @Override
+            protected void _commit(TxnId txnId, Object state) {
+                if ( prepared )
+                    reach(AFTER_JOURNAL);
+            }
+        };
+        coordinator.modifyConfig(() -> coordinator.addExternal(halting));
+    }
+
+    private FaultPoints() {}
+}
