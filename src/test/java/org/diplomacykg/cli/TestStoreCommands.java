@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.jena.query.QuerySolution;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.diplomacykg.Fixtures;
@@ -110,6 +111,52 @@ class TestStoreCommands {
         assertFalse(after.containsGraph(Graphs.Nodes.sourceGraph("misquoted")));
         assertTrue(after.containsGraph(Graphs.Nodes.sourceGraph("good-article")));
         assertTrue(before.getGraph(Graphs.Nodes.REFERENCE).isIsomorphicWith(after.getGraph(Graphs.Nodes.REFERENCE)));
+    }
+
+    @Test
+    void loadRecordsEachCommittedBundleInTheAuditGraph() throws IOException {
+        Path db = tmp.resolve("db");
+        assertEquals(0, load(db, "--data", dir("kg/data")), err::toString);
+        List<QuerySolution> before = activities(exported(db));
+        assertEquals(1, before.stream().map(row -> row.getResource("a")).distinct().count(), "the initialisation is one write");
+
+        assertEquals(Main.EXIT_FAILED, load(db, bundle("misquoted", "panggilan lama").toString(), bundle("good-article", "panggilan baru").toString()));
+        List<QuerySolution> after = activities(exported(db));
+        List<QuerySolution> added = after.stream().filter(row -> !row.getResource("a").equals(before.get(0).getResource("a"))).toList();
+        assertEquals(1, added.size(), "one more activity, for the good bundle only, which touched one graph: " + added);
+        QuerySolution loaded = added.get(0);
+        assertEquals("load", loaded.getLiteral("via").getString());
+        String user = java.net.URLEncoder.encode(System.getProperty("user.name"), StandardCharsets.UTF_8).replace("+", "%20");
+        assertEquals("https://w3id.org/diplomacy-kg/user/local/" + user, loaded.getResource("user").getURI());
+        assertEquals(Graphs.sourceGraph("good-article"), loaded.getResource("g").getURI());
+        assertEquals("good-article", loaded.getLiteral("slug").getString());
+        // The bundle's facts (the command reports them) and its text.
+        assertEquals(8 + 1, loaded.getLiteral("added").getLong());
+        assertEquals(0, loaded.getLiteral("removed").getLong());
+        assertEquals("sha256:" + java.util.HexFormat.of().formatHex(sha256(TEXT)), loaded.getLiteral("hash").getString());
+    }
+
+    private static List<QuerySolution> activities(DatasetGraph dsg) {
+        String query = """
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            PREFIX dkg: <https://w3id.org/diplomacy-kg/ontology#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT * { GRAPH <%s> { ?a a prov:Activity ; rdfs:label ?via ; prov:wasAssociatedWith ?user ;
+                                        dkg:touchedGraph ?g ; dkg:triplesAdded ?added ; dkg:triplesRemoved ?removed .
+                                     OPTIONAL { ?a dkg:articleSlug ?slug ; dkg:textHash ?hash } } }""".formatted(Graphs.AUDIT);
+        try ( var exec = org.apache.jena.query.QueryExecutionFactory.create(query, org.apache.jena.query.DatasetFactory.wrap(dsg)) ) {
+            List<QuerySolution> rows = new java.util.ArrayList<>();
+            exec.execSelect().forEachRemaining(rows::add);
+            return rows;
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     @Test
