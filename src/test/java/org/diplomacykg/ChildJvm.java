@@ -32,9 +32,15 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code Main} with {@code args}, writing its output to {@code log}. */
     public static ChildJvm start(Path log, String... args) {
+        return start(List.of(), log, args);
+    }
+
+    /** As {@link #start(Path, String...)}, with options for the JVM such as {@code -Dname=value}. */
+    public static ChildJvm start(List<String> jvmOptions, Path log, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("org.diplomacykg.Main");
@@ -53,10 +59,15 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code serve} with {@code args} and {@code --port} on a free port; returns once it answers {@code /$/ping}. */
     public static Server serve(Path log, String... args) {
+        return serve(List.of(), log, args);
+    }
+
+    /** As {@link #serve(Path, String...)}, with options for the JVM such as {@code -Dname=value}. */
+    public static Server serve(List<String> jvmOptions, Path log, String... args) {
         int port = freePort();
         List<String> all = new ArrayList<>(List.of("serve", "--port", String.valueOf(port)));
         all.addAll(List.of(args));
-        ChildJvm child = start(log, all.toArray(String[]::new));
+        ChildJvm child = start(jvmOptions, log, all.toArray(String[]::new));
         Server server = new Server(child, "http://localhost:" + port);
         server.awaitReady(Duration.ofSeconds(90));
         return server;

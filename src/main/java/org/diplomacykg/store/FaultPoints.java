@@ -1,6 +1,7 @@
 package org.diplomacykg.store;
 
 import java.nio.ByteBuffer;
+import java.util.UUID;
 
 import org.apache.jena.dboe.transaction.txn.ComponentId;
 import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
@@ -54,7 +55,7 @@ public final class FaultPoints {
         if ( !AFTER_JOURNAL.equals(ARMED) )
             return;
         TransactionCoordinator coordinator = ((TransactionalBase) TDBInternal.getDatasetGraphTDB(tdb).getTxnSystem()).getTxnMgr();
-        TransactionalComponent halting = new TransactionalComponentExternal<Object>(ComponentId.allocLocal()) {
+        TransactionalComponent halting = new TransactionalComponentExternal<Object>(ComponentId.alloc("dkg-fault-point", UUID.randomUUID(), 0)) {
             private volatile boolean prepared = false;
 
             @Override

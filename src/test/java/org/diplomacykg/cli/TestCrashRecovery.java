@@ -20,21 +20,29 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryExecutionFactory;
 import org.apache.jena.query.QuerySolution;
+import org.apache.jena.system.Txn;
 import org.diplomacykg.ChildJvm;
 import org.diplomacykg.SparqlClient;
 import org.diplomacykg.StoreDigest;
 import org.diplomacykg.StoreDigest.GraphDigest;
 import org.diplomacykg.TestServers;
 import org.diplomacykg.store.DataLayout;
+import org.diplomacykg.store.FaultPoints;
 import org.diplomacykg.store.Store;
 import org.diplomacykg.store.TdbStore;
+import org.diplomacykg.vocab.Graphs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A process killed outright (SIGKILL, as a power cut or the OOM killer would) in the middle of a
@@ -68,6 +76,8 @@ class TestCrashRecovery {
     private static Path pristine;
     private static Path passwd;
     private static Map<String, GraphDigest> before;
+    /** The audit records in the store before the write. */
+    private static long beforeRecords;
 
     /** A store filled from ontology/ and data/ as serve --tdb fills a new one, then closed: each run starts from a copy. */
     @BeforeAll
@@ -75,6 +85,7 @@ class TestCrashRecovery {
         pristine = tmp.resolve("pristine");
         try ( TdbStore store = Store.openTdb(pristine, new DataLayout(Path.of("ontology"), Path.of("data"))) ) {
             before = StoreDigest.of(store.datasetGraph());
+            beforeRecords = auditCount(store, "?a a prov:Activity");
         }
         passwd = tmp.resolve("passwd");
         TestServers.makePrivate(Files.writeString(passwd, USER + ": " + PASSWORD + "\n"));
@@ -149,27 +160,147 @@ class TestCrashRecovery {
     }
 
     /**
+     * Where a halt at each fault point leaves the store: before TDB2's commit point (its journal
+     * written and synced) as before the write, past it as after. Asserted, not accepted either way.
+     */
+    private static final Map<String, String> EXPECTED = Map.of(
+        FaultPoints.AFTER_ASSERTED, "before",
+        FaultPoints.AFTER_MATERIALISE, "before",
+        FaultPoints.AFTER_JOURNAL, "after",
+        FaultPoints.AFTER_COMMIT, "after");
+    /** A write small enough that a halt, not its size, is what the fault tests exercise. */
+    private static final int FEW_PLACES = 20;
+
+    private static Map<String, GraphDigest> serveAfter;
+    private static Map<String, GraphDigest> loadAfter;
+
+    @ParameterizedTest
+    @ValueSource(strings = { FaultPoints.AFTER_ASSERTED, FaultPoints.AFTER_MATERIALISE, FaultPoints.AFTER_JOURNAL, FaultPoints.AFTER_COMMIT })
+    void aServerHaltedAtAFaultPointRestartsExactlyBeforeOrAfter(String point) {
+        String update = "INSERT DATA { GRAPH <" + GRAPH + "> {\n" + syntheticTriples(FEW_PLACES) + "} }";
+        Map<String, GraphDigest> after = serveAfter(update);
+        Path dir = copyOf(pristine, "fault-serve-" + point);
+        try ( ChildJvm.Server server = ChildJvm.serve(List.of("-Ddkg.fault=" + point), tmp.resolve("serve-fault-" + point + ".log"),
+                                                      "--tdb", dir.toString(), "--passwd", passwd.toString()) ) {
+            CompletableFuture<HttpResponse<String>> pending = post(server, update);
+            assertTrue(server.jvm().waitFor(Duration.ofMinutes(2)), "halted at " + point);
+            assertEquals(FaultPoints.EXIT_CODE, server.jvm().process().exitValue(), server.jvm()::output);
+            pending.handle((r, ex) -> null).join();
+        }
+        long restartedQuads;
+        try ( ChildJvm.Server restarted = serve(dir, "restarted-after-" + point) ) {
+            restartedQuads = countQuads(restarted);
+            restarted.jvm().stop();
+        }
+        assertEquals(EXPECTED.get(point), assertBeforeOrAfter(dir, after, restartedQuads), "after a halt at " + point);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { FaultPoints.AFTER_ASSERTED, FaultPoints.AFTER_MATERIALISE, FaultPoints.AFTER_JOURNAL, FaultPoints.AFTER_COMMIT })
+    void aLoadHaltedAtAFaultPointReopensExactlyBeforeOrAfter(String point) throws IOException {
+        Path bundle = syntheticBundle("bundles-few", FEW_PLACES);
+        Map<String, GraphDigest> after = loadAfter(bundle);
+        Path dir = copyOf(pristine, "fault-load-" + point);
+        try ( ChildJvm load = ChildJvm.start(List.of("-Ddkg.fault=" + point), tmp.resolve("load-fault-" + point + ".log"),
+                                             "load", "--tdb", dir.toString(), bundle.toString()) ) {
+            assertTrue(load.waitFor(Duration.ofMinutes(2)), "halted at " + point);
+            assertEquals(FaultPoints.EXIT_CODE, load.process().exitValue(), load::output);
+        }
+        // Opened again without the fault: TDB2 recovers the store from its journal.
+        assertEquals(EXPECTED.get(point), assertBeforeOrAfter(dir, after, -1), "after a halt at " + point);
+    }
+
+    /** The store after the small update, uninterrupted; made once. */
+    private static synchronized Map<String, GraphDigest> serveAfter(String update) {
+        if ( serveAfter == null ) {
+            Path reference = copyOf(pristine, "fault-serve-uninterrupted");
+            try ( ChildJvm.Server server = serve(reference, "fault-uninterrupted") ) {
+                HttpResponse<String> response = post(server, update).join();
+                assertEquals(204, response.statusCode(), response::body);
+                server.jvm().stop();
+            }
+            serveAfter = digest(reference);
+        }
+        return serveAfter;
+    }
+
+    /** The store after the small bundle's load, uninterrupted; made once. */
+    private static synchronized Map<String, GraphDigest> loadAfter(Path bundle) {
+        if ( loadAfter == null ) {
+            Path reference = copyOf(pristine, "fault-load-uninterrupted");
+            try ( ChildJvm load = ChildJvm.start(tmp.resolve("fault-load-uninterrupted.log"), "load", "--tdb", reference.toString(), bundle.toString()) ) {
+                assertTrue(load.waitFor(Duration.ofMinutes(2)), "load finished");
+                assertEquals(0, load.process().exitValue(), load::output);
+            }
+            loadAfter = digest(reference);
+        }
+        return loadAfter;
+    }
+
+    /**
      * Opens the killed store (TDB2 recovers from its journal on opening) and asserts it is the
      * store before or after the write, and that its inferences are a fresh materialisation's.
      * {@code restartedQuads}, when not negative, is what the restarted server counted.
      */
     private static String assertBeforeOrAfter(Path dir, Map<String, GraphDigest> after, long restartedQuads) {
+        String outcome = stateOf(dir, after, restartedQuads);
+        if ( outcome == null )
+            fail("The store in " + dir + " is neither as before nor as after the write:\n"
+                 + StoreDigest.describe(digest(dir)) + "before:\n" + StoreDigest.describe(before)
+                 + "after:\n" + StoreDigest.describe(after));
+        return outcome;
+    }
+
+    /**
+     * "before" or "after" (null for neither) for the killed store in {@code dir}, once recovered
+     * (TDB2 recovers from its journal on opening): its graphs but the audit trail equal those
+     * before or after the write, with inferences a fresh materialisation's, and the audit trail
+     * is the one before, or it plus one record of the write. The audit graph itself cannot equal
+     * the reference run's: each record has its own IRI and times.
+     * {@code restartedQuads}, when not negative, is what the restarted server counted.
+     */
+    private static String stateOf(Path dir, Map<String, GraphDigest> after, long restartedQuads) {
         Map<String, GraphDigest> state;
         Map<String, GraphDigest> fresh;
+        long recordsOfTheWrite;
+        long records;
         try ( TdbStore store = TdbStore.openExisting(dir) ) {
             state = StoreDigest.of(store.datasetGraph());
             fresh = StoreDigest.rematerialised(store.datasetGraph());
+            recordsOfTheWrite = auditCount(store, "?a dkg:touchedGraph <" + GRAPH + ">");
+            records = auditCount(store, "?a a prov:Activity");
         }
-        String outcome = state.equals(before) ? "before" : state.equals(after) ? "after" : null;
+        String outcome = facts(state).equals(facts(before)) ? "before" : facts(state).equals(facts(after)) ? "after" : null;
         if ( outcome == null )
-            fail("The store in " + dir + " is neither as before nor as after the write:\n"
-                 + StoreDigest.describe(state) + "before:\n" + StoreDigest.describe(before)
-                 + "after:\n" + StoreDigest.describe(after));
+            return null;
         assertEquals(fresh, state, () -> "inferences out of step with the data in " + dir);
+        if ( outcome.equals("before") ) {
+            assertEquals(before.get(Graphs.AUDIT), state.get(Graphs.AUDIT), "the audit trail as before");
+        } else {
+            assertEquals(1, recordsOfTheWrite, "one record of the write");
+            assertEquals(beforeRecords + 1, records, "the records before, and the write's");
+        }
         if ( restartedQuads >= 0 )
             assertEquals(state.values().stream().mapToLong(GraphDigest::quads).sum(), restartedQuads,
                          "quads the restarted server counts");
         return outcome;
+    }
+
+    /** Every graph's digest but the audit trail's. */
+    private static Map<String, GraphDigest> facts(Map<String, GraphDigest> digests) {
+        Map<String, GraphDigest> facts = new TreeMap<>(digests);
+        facts.remove(Graphs.AUDIT);
+        return facts;
+    }
+
+    private static long auditCount(TdbStore store, String pattern) {
+        String query = "PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX dkg: <https://w3id.org/diplomacy-kg/ontology#>\n"
+            + "SELECT (COUNT(DISTINCT ?a) AS ?n) { GRAPH <" + Graphs.AUDIT + "> { " + pattern + " } }";
+        return Txn.calculateRead(store.datasetGraph(), () -> {
+            try ( QueryExecution exec = QueryExecutionFactory.create(query, store.dataset()) ) {
+                return exec.execSelect().next().getLiteral("n").getLong();
+            }
+        });
     }
 
     private static Map<String, GraphDigest> digest(Path dir) {
@@ -201,8 +332,12 @@ class TestCrashRecovery {
     }
 
     private static String syntheticTriples() {
-        StringBuilder out = new StringBuilder(PLACES * 160);
-        for ( int i = 0; i < PLACES; i++ ) {
+        return syntheticTriples(PLACES);
+    }
+
+    private static String syntheticTriples(int places) {
+        StringBuilder out = new StringBuilder(places * 160);
+        for ( int i = 0; i < places; i++ ) {
             out.append("<https://example.org/synthetic/place-").append(i).append("> ")
                .append("<http://www.w3.org/2000/01/rdf-schema#label> \"synthetic place ").append(i).append("\"@en ;\n")
                .append("    <https://w3id.org/diplomacy-kg/ontology#locatedIn> <https://example.org/synthetic/region-")
@@ -216,8 +351,12 @@ class TestCrashRecovery {
     }
 
     private static Path syntheticBundle() throws IOException {
-        Path bundle = Files.createDirectories(tmp.resolve("bundles").resolve(SLUG));
-        Files.writeString(bundle.resolve("facts.ttl"), syntheticTriples());
+        return syntheticBundle("bundles", PLACES);
+    }
+
+    private static Path syntheticBundle(String under, int places) throws IOException {
+        Path bundle = Files.createDirectories(tmp.resolve(under).resolve(SLUG));
+        Files.writeString(bundle.resolve("facts.ttl"), syntheticTriples(places));
         Files.writeString(bundle.resolve("text.id.txt"), "Teks sintetis untuk uji kerusakan (synthetic text for a crash test).\n");
         return bundle;
     }
