@@ -74,6 +74,7 @@ public final class ArticlePageServlet extends HttpServlet {
             if ( article.isPresent() ) {
                 model.put("view", "article");
                 model.put("article", article.get());
+                ArticleHistory.of(config.dataset(), slug).ifPresent(history -> model.put("history", history));
                 return HttpServletResponse.SC_OK;
             }
             model.put("view", slug == null ? "index" : "missing");

@@ -22,7 +22,10 @@ final class ArticleWords {
         Map.entry("notFound", "No such article"),
         Map.entry("unknown", "No article is known as"),
         Map.entry("none", "No articles are loaded."),
-        Map.entry("available", "Articles"));
+        Map.entry("available", "Articles"),
+        Map.entry("loadedBy", "Loaded by"),
+        Map.entry("changedBy", "last changed by"),
+        Map.entry("on", "on"));
 
     private static final Map<String, String> ID = Map.ofEntries(
         Map.entry("article", "Artikel"),
@@ -41,7 +44,10 @@ final class ArticleWords {
         Map.entry("notFound", "Artikel tidak ada"),
         Map.entry("unknown", "Tidak ada artikel yang dikenal sebagai"),
         Map.entry("none", "Belum ada artikel yang dimuat."),
-        Map.entry("available", "Artikel"));
+        Map.entry("available", "Artikel"),
+        Map.entry("loadedBy", "Dimuat oleh"),
+        Map.entry("changedBy", "terakhir diubah oleh"),
+        Map.entry("on", "pada"));
 
     static Map<String, String> of(String lang) {
         return "id".equals(lang) ? ID : EN;

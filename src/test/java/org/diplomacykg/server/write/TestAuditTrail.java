@@ -200,6 +200,21 @@ class TestAuditTrail {
         assertFalse(kg.ask("PREFIX prov: <http://www.w3.org/ns/prov#> ASK { ?a prov:wasAssociatedWith ?u }"));
     }
 
+    @Test
+    void theArticlePageSaysWhoLoadedAndWhoLastChangedIt() {
+        String page = kg.send(kg.anonymous("/article/" + SLUG)).body();
+        assertTrue(page.contains("Loaded by "), page);
+        assertFalse(page.contains("last changed by"), "one write so far");
+
+        assertEquals(204, kg.update(REVISION).statusCode());
+        page = kg.send(kg.anonymous("/article/" + SLUG)).body();
+        assertTrue(page.contains("last changed by " + USER + " (POST /kg/update) on "), page);
+
+        assertEquals(201, putArticle(TEXT).statusCode());
+        page = kg.send(kg.anonymous("/article/" + ARTICLE)).body();
+        assertTrue(page.contains("Loaded by " + USER + " (PUT /kg/articles/" + ARTICLE + ") on "), page);
+    }
+
     // ---- Helpers
 
     private HttpResponse<String> putArticle(String text) {
