@@ -85,7 +85,8 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
     private volatile Runnable afterWrite = () -> {};
 
     public InferringDatasetGraph(DatasetGraph base, Materialiser materialiser) {
-        super(base);
+        // Every write and delete in TDB2's form of its literals, so that deletes delete.
+        super(new CanonicalLiterals(base));
         this.materialiser = materialiser;
     }
 
