@@ -102,6 +102,15 @@ class TestMultipartUpload {
     }
 
     @Test
+    void aJsonLdFileNamingARemoteContextIsRefusedNotFetched() {
+        HttpResponse<String> response = kg.send(post(kg.request(dataPath(UPLOADED)), multipart(
+            "name=\"file\"; filename=\"facts.jsonld\"", "application/ld+json",
+            "{\"@context\": \"http://localhost:1/context.jsonld\", \"@id\": \"https://example.org/d\", \"label\": \"x\"}")));
+        assertEquals(400, response.statusCode(), response::body);
+        assertTrue(response.body().contains("never fetches"), response::body);
+    }
+
+    @Test
     void aFormFieldIsRefused() {
         HttpResponse<String> response = kg.send(post(kg.request(dataPath(UPLOADED)), multipart(
             "name=\"comment\"", null, "not a file")));

@@ -124,6 +124,10 @@ class TestStandardsDeviations {
             + "<https://example.org/about> <<( <https://example.org/a> <https://example.org/b> <https://example.org/c> )>> } }");
         assertEquals(204, write.statusCode(), write::body);
         assertTrue(kg.ask("ASK { GRAPH <" + SCRATCH + "> { ?claim <https://example.org/about> <<( ?s ?p <https://example.org/c> )>> } }"));
+        HttpResponse<String> upload = kg.graphStore("POST", SCRATCH, "text/turtle", "<https://example.org/claim> "
+            + "<https://example.org/about> <<( <https://example.org/x> <https://example.org/y> \"z\" )>> .");
+        assertEquals(2, upload.statusCode() / 100, upload::body);
+        assertTrue(kg.ask("ASK { GRAPH <" + SCRATCH + "> { ?claim ?about <<( <https://example.org/x> ?p \"z\" )>> } }"));
         // An ARQ extension (LATERAL, from the SPARQL 1.2 drafts).
         HttpResponse<String> lateral = SparqlClient.postQuery(kg.kg.sparqlUrl(),
             "SELECT * { ?s a ?c LATERAL { SELECT ?l { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } LIMIT 1 } } LIMIT 1",
