@@ -4,6 +4,7 @@ import java.util.Iterator;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Quad;
@@ -30,6 +31,10 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * the canonical form ({@code "5"} as {@code 5.0}, {@code "1"^^xsd:boolean} as {@code true}).
  * A store written before this class may still hold a decimal in another form; a delete that
  * names the form it was written in, or any delete by pattern, removes it.
+ * <p>
+ * {@link InferringDatasetGraph} wraps its store in this class, and also records the changes
+ * of a write in this form, so that a premise deleted in another form than it was written in
+ * takes its inferences with it.
  */
 public final class CanonicalLiterals extends DatasetGraphWrapper {
 
@@ -49,6 +54,12 @@ public final class CanonicalLiterals extends DatasetGraphWrapper {
             return node;
         Node read = NodeIdInline.extract(id);
         return read == null ? node : read;
+    }
+
+    /** {@code t} with its object in the form TDB2 reads it back in. */
+    public static Triple canonical(Triple t) {
+        Node o = canonical(t.getObject());
+        return o == t.getObject() ? t : Triple.create(t.getSubject(), t.getPredicate(), o);
     }
 
     private static Quad canonical(Quad quad) {
