@@ -1,7 +1,11 @@
 package org.diplomacykg.store;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
+import org.apache.jena.atlas.lib.tuple.Tuple;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -12,6 +16,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.NodeIdInline;
+import org.apache.jena.tdb2.store.NodeIdType;
+import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
@@ -29,8 +35,9 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * the same id: adds, deletes and lookups with a concrete literal use that form, and a delete by
  * pattern removes by node ids, as DROP GRAPH does. Reads are as before: TDB2 already returned
  * the canonical form ({@code "5"} as {@code 5.0}, {@code "1"^^xsd:boolean} as {@code true}).
- * A store written before this class may still hold a decimal in another form; a delete that
- * names the form it was written in, or any delete by pattern, removes it.
+ * A store written before this class may still hold a decimal in another form: a delete by
+ * pattern removes it by ids, and a delete of one quad removes the decimals of its value in
+ * every scale.
  * <p>
  * {@link InferringDatasetGraph} wraps its store in this class, and also records the changes
  * of a write in this form, so that a premise deleted in another form than it was written in
@@ -95,9 +102,33 @@ public final class CanonicalLiterals extends DatasetGraphWrapper {
     public void delete(Node g, Node s, Node p, Node o) {
         Node c = canonical(o);
         super.delete(g, s, p, c);
-        // A store written before this class: the form the client names may be the stored one.
+        // A store written before this class: the form the client names may be the stored one,
+        // or, for a decimal, neither that nor the form read back.
         if ( c != o )
             super.delete(g, s, p, o);
+        if ( c != null && c.isLiteral() && XSDDatatype.XSDdecimal.equals(c.getLiteralDatatype()) )
+            removeDecimalsOfOtherScales(g, s, p, c);
+    }
+
+    /**
+     * Removes the quads of {@code (g, s, p)} whose object TDB2 holds inline as a decimal of the
+     * value of {@code decimal} in another scale ({@code "5"} or {@code "5.00"} for {@code 5.0}),
+     * by their node ids: only a store written before this class holds such quads.
+     */
+    private void removeDecimalsOfOtherScales(Node g, Node s, Node p, Node decimal) {
+        DatasetGraphTDB tdb = TDBInternal.isBackedByTDB(get()) ? TDBInternal.getDatasetGraphTDB(get()) : null;
+        if ( tdb == null || g == null || !g.isConcrete() || Quad.isUnionGraph(g) || !s.isConcrete() || !p.isConcrete() )
+            return;
+        boolean triples = Quad.isDefaultGraph(g);
+        NodeTupleTable table = triples ? tdb.getTripleTable().getNodeTupleTable() : tdb.getQuadTable().getNodeTupleTable();
+        Iterator<Tuple<NodeId>> found = triples ? table.findAsNodeIds(s, p, Node.ANY) : table.findAsNodeIds(g, s, p, Node.ANY);
+        List<Tuple<NodeId>> others = new ArrayList<>();
+        found.forEachRemaining(tuple -> {
+            NodeId object = tuple.get(tuple.len() - 1);
+            if ( object.type() == NodeIdType.XSD_DECIMAL && decimal.equals(NodeIdInline.extract(object)) )
+                others.add(tuple);
+        });
+        others.forEach(table.getTupleTable()::delete);
     }
 
     /**

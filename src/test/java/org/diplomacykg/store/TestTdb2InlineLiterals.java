@@ -103,6 +103,24 @@ class TestTdb2InlineLiterals {
         }
     }
 
+    /** Decimals written past the wrapper, as a store filled before it was: a delete of the form read back removes them. */
+    @Test
+    void decimalsStoredBeforeTheWrapperAreDeletedByTheFormReadBack() {
+        DatasetGraph tdb = DatabaseMgr.connectDatasetGraph(dir.toString());
+        Txn.executeWrite(tdb, () -> {
+            tdb.add(G, S, P, literal("\"5\"^^xsd:decimal"));
+            tdb.add(G, S, P, literal("\"5.00\"^^xsd:decimal"));
+            tdb.add(G, S, P, literal("\"6\"^^xsd:decimal"));
+            tdb.add(Quad.defaultGraphIRI, S, P, literal("\"5\"^^xsd:decimal"));
+        });
+        DatasetGraph dsg = new CanonicalLiterals(tdb);
+        Node readBack = literal("\"5.0\"^^xsd:decimal");
+        Txn.executeWrite(dsg, () -> dsg.delete(G, S, P, readBack));
+        Txn.executeWrite(dsg, () -> dsg.delete(Quad.defaultGraphIRI, S, P, readBack));
+        assertEquals(List.of(Quad.create(G, S, P, literal("\"6.0\"^^xsd:decimal"))),
+                     Txn.calculateRead(dsg, () -> Iter.toList(dsg.find())));
+    }
+
     /** A decimal written past the wrapper, as a store filled before it was: a delete by pattern still removes it. */
     @Test
     void aDecimalStoredBeforeTheWrapperIsDeletedByPattern() {
