@@ -28,7 +28,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * stored: {@code "5"^^xsd:decimal} is kept as 5 with scale 0 and read back as {@code "5.0"},
  * which encodes as 50 with scale 1, a different id. Jena's delete by pattern (CLEAR GRAPH,
  * DELETE WHERE, a graph's clear) finds each quad and deletes it by the node it read back, so
- * the decimal stayed while the update answered 204 (Jena 5.6.0; {@code TestTdb2InlineDecimal}
+ * the decimal stayed while the update answered 204 (Jena 5.6.0; {@code TestTdb2InlineLiterals}
  * tells when Jena fixes it). DROP GRAPH alone removed it, by ids.
  * <p>
  * Here every inlined literal is stored in the form it is read back in, which then encodes to
@@ -134,8 +134,9 @@ public final class CanonicalLiterals extends DatasetGraphWrapper {
     /**
      * By node ids when the store is TDB2, as {@code DROP GRAPH} deletes: Jena's default finds
      * quads and deletes them by the nodes it read back, which for a non-canonical decimal
-     * (from a store written before this class) deletes nothing, and then loops for ever once
-     * a thousand such quads fill its delete buffer.
+     * (from a store written before this class) deletes nothing, and then, by its code
+     * ({@code DatasetGraphBase.deleteAny} re-finds until a slice of 1000 is not full), loops for
+     * ever once a thousand such quads fill its delete buffer.
      */
     @Override
     public void deleteAny(Node g, Node s, Node p, Node o) {
