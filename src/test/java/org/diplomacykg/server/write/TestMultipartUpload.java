@@ -111,6 +111,19 @@ class TestMultipartUpload {
     }
 
     @Test
+    void aBrokenMultipartBodyIs400() {
+        for ( String type : new String[] { "multipart/form-data", "multipart/form-data; boundary=" + BOUNDARY, "multipart/mixed; boundary=x" } ) {
+            HttpResponse<String> response = kg.send(kg.request(dataPath(UPLOADED)).header("Content-Type", type)
+                .POST(BodyPublishers.ofString("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.ttl\"\r\n\r\n<a> <b>")));
+            assertEquals(400, response.statusCode(), () -> type + ": " + response.body());
+        }
+        HttpResponse<String> empty = kg.send(kg.request(dataPath(UPLOADED))
+            .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY).POST(BodyPublishers.ofString("--" + BOUNDARY + "--\r\n")));
+        assertEquals(400, empty.statusCode(), empty::body);
+        assertTrue(empty.body().contains("no file"), empty::body);
+    }
+
+    @Test
     void aFormFieldIsRefused() {
         HttpResponse<String> response = kg.send(post(kg.request(dataPath(UPLOADED)), multipart(
             "name=\"comment\"", null, "not a file")));
