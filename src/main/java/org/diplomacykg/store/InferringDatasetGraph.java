@@ -85,7 +85,8 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
     private volatile Runnable afterWrite = () -> {};
 
     public InferringDatasetGraph(DatasetGraph base, Materialiser materialiser) {
-        super(base);
+        // Every write and delete in TDB2's form of its literals, so that deletes delete.
+        super(new CanonicalLiterals(base));
         this.materialiser = materialiser;
     }
 
@@ -157,6 +158,8 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
     @Override
     public void add(Node g, Node s, Node p, Node o) {
         refuseIfProtected(g);
+        // The form stored and read back, so that the rules see the triple a later delete names.
+        o = CanonicalLiterals.canonical(o);
         // Asserted before? Then adding it to another graph changes nothing the rules see.
         Triple t = changes.tracksTriples() ? Triple.create(s, p, o) : null;
         boolean before = t != null && ChangeSet.isAsserted(get(), t);
@@ -176,6 +179,7 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         if ( skipDerivedDeletes && isProtected(g) )
             return;
         refuseIfProtected(g);
+        o = CanonicalLiterals.canonical(o);
         if ( isWildcard(g) || !s.isConcrete() || !p.isConcrete() || !o.isConcrete() ) {
             // A pattern: what it removed is unknown, so the next commit recomputes everything.
             get().delete(g, s, p, o);
@@ -255,7 +259,7 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
             iter.forEachRemaining(t -> {
                 touched(graphName, t.getSubject(), t.getPredicate(), t.getObject());
                 if ( changes.tracksTriples() && !ChangeSet.isAsserted(get(), t) )
-                    added.add(t);
+                    added.add(CanonicalLiterals.canonical(t));
             });
         } finally {
             iter.close();
