@@ -52,6 +52,36 @@ final class WellFormedTerms {
             + "in the lexical form of their datatype (e.g. \"2025-10-20T00:00:00\"^^xsd:dateTime).");
     }
 
+    /**
+     * The faults of the terms in {@code graph} as findings (at most {@link #SHOWN}), each about
+     * the subject of the triple that holds the term.
+     */
+    static List<Finding> findings(DatasetGraph dsg, Node graph) {
+        List<Finding> findings = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        fault(graph).ifPresent(f -> findings.add(termFinding(null, f)));
+        Iterator<Quad> quads = dsg.find(graph, Node.ANY, Node.ANY, Node.ANY);
+        try {
+            while ( quads.hasNext() && findings.size() < SHOWN ) {
+                Quad quad = quads.next();
+                for ( Node node : List.of(quad.getSubject(), quad.getPredicate(), quad.getObject()) ) {
+                    Optional<String> fault = fault(node);
+                    if ( fault.isPresent() && seen.add(fault.get()) )
+                        findings.add(termFinding(quad.getSubject().isURI() && fault(quad.getSubject()).isEmpty() ? quad.getSubject().getURI() : null, fault.get()));
+                }
+            }
+        } finally {
+            Iter.close(quads);
+        }
+        return findings;
+    }
+
+    private static Finding termFinding(String subject, String fault) {
+        return new Finding(Finding.TERM, null, -1, -1, subject, null, fault,
+            "write IRIs without spaces or control characters, and literals in the lexical form of their datatype "
+            + "(e.g. \"2025-10-20T00:00:00\"^^xsd:dateTime)");
+    }
+
     /** What is wrong with one term, if anything. */
     static Optional<String> fault(Node node) {
         if ( node.isURI() ) {

@@ -19,6 +19,7 @@ import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RDFParserRegistry;
 import org.apache.jena.riot.RiotException;
+import org.diplomacykg.store.BundleCheck;
 import org.apache.jena.riot.RiotParseException;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.riot.lang.LangJSONLD11;
@@ -65,7 +66,8 @@ final class UploadedDocument {
                 .set(LangJSONLD11.JSONLD_OPTIONS, noRemoteDocuments())
                 .parse(parsed);
         } catch (RiotParseException ex) {
-            ServletOps.errorParseError(ex);
+            // In the words of the bundle check, as validate, load and PUT /kg/articles word it.
+            ServletOps.errorBadRequest(BundleCheck.syntax("request body", ex.getLine(), ex.getCol(), ex.getOriginalMessage()).text());
         } catch (RiotException ex) {
             if ( ex.getCause() instanceof StackOverflowError )
                 ServletOps.errorBadRequest(ClientErrors.TOO_DEEP);
