@@ -178,10 +178,10 @@ public final class BundleCheck {
             }
         }
         if ( !syntax.isEmpty() )
-            throw refusal(syntax);
-        List<Finding> findings = check(dsg, graphs, Optional.empty(), sources).findings();
-        if ( !findings.isEmpty() )
-            throw refusal(findings);
+            throw refusal(syntax, null);
+        Result result = check(dsg, graphs, Optional.empty(), sources);
+        if ( !result.findings().isEmpty() )
+            throw refusal(result.findings(), result.report());
     }
 
     /**
@@ -203,10 +203,16 @@ public final class BundleCheck {
         return new FactsSource(bundle.factsFile().toString(), read(bundle.factsFile()));
     }
 
-    /** A refusal of files: a summary line, then the findings. */
-    public static LoadException refusal(List<Finding> findings) {
-        return new LoadException((findings.size() == 1 ? "1 problem" : findings.size() + " problems")
-            + " in the data; nothing was loaded:\n" + text(findings), findings);
+    /**
+     * A refusal of files: the findings, then a line that counts them. A
+     * {@link ShaclViolationException} when the shapes were broken, carrying their report.
+     */
+    public static LoadException refusal(List<Finding> findings, ValidationReport report) {
+        String message = text(findings) + "\n" + (findings.size() == 1 ? "1 problem" : findings.size() + " problems")
+            + " to fix; nothing was loaded";
+        if ( report != null && findings.stream().anyMatch(f -> Finding.SHAPE.equals(f.check())) )
+            return new ShaclViolationException(message, report, findings);
+        return new LoadException(message, findings);
     }
 
     private static String read(Path file) {
@@ -380,8 +386,8 @@ public final class BundleCheck {
                     + " value of " + path + " on " + focus + " and remove the others";
             case "ClassConstraintComponent":
                 return cls.map(c -> "give " + (value == null ? "the value" : abbreviate(value)) + " its type: add `"
-                    + (value == null ? "..." : abbreviate(value)) + " a " + abbreviate(c) + "`, or point " + path
-                    + " at a " + abbreviate(c) + REFERENCE_HINT).orElse("see the shape's message");
+                    + (value == null ? "..." : abbreviate(value)) + " a " + abbreviate(c) + "`" + kinds(data, c)
+                    + ", or point " + path + " at something that has it" + REFERENCE_HINT).orElse("see the shape's message");
             case "DatatypeConstraintComponent":
                 return "write the value as a " + object(sg, source, SHACL.datatype).map(this::abbreviate).orElse("typed")
                     + " literal, e.g. \"2025-10-20T00:00:00\"^^xsd:dateTime for a date";
@@ -399,6 +405,23 @@ public final class BundleCheck {
             default:
                 return "see docs/authoring.md for what each class requires";
         }
+    }
+
+    /** ", or a more specific class: dkg:Person, dkg:State, ..." from the ontology's subclasses of {@code cls}. */
+    private String kinds(Graph data, Node cls) {
+        List<String> kinds = new ArrayList<>();
+        List<Node> todo = new ArrayList<>(List.of(cls));
+        Set<Node> seen = new LinkedHashSet<>(todo);
+        while ( !todo.isEmpty() && kinds.size() < 8 ) {
+            Node c = todo.remove(0);
+            for ( Node sub : Iter.toList(data.find(Node.ANY, RDFS.Nodes.subClassOf, c).mapWith(Triple::getSubject)) ) {
+                if ( sub.isURI() && seen.add(sub) ) {
+                    kinds.add(abbreviate(sub));
+                    todo.add(sub);
+                }
+            }
+        }
+        return kinds.isEmpty() ? "" : " (or a more specific class: " + String.join(", ", kinds) + ")";
     }
 
     private String listText(Graph g, Node list) {

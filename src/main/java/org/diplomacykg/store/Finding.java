@@ -1,6 +1,7 @@
 package org.diplomacykg.store;
 
 import org.apache.jena.atlas.json.JsonObject;
+import org.diplomacykg.vocab.DKG;
 
 /**
  * One thing wrong with an article bundle, in the words every path that checks bundles uses
@@ -56,10 +57,19 @@ public record Finding(String check, String file, long line, long column, String 
         if ( focus == null && label == null )
             return null;
         if ( label == null )
-            return "<" + focus + ">";
+            return shortIri(focus);
         if ( focus == null || focus.equals(label) )
             return "\"" + label + "\"";
-        return "\"" + label + "\" <" + focus + ">";
+        return "\"" + label + "\" " + shortIri(focus);
+    }
+
+    /** {@code id:x} and {@code dkg:X} for the project's own IRIs, {@code <...>} for the rest. */
+    static String shortIri(String iri) {
+        if ( iri.startsWith(DKG.ID_BASE) && iri.substring(DKG.ID_BASE.length()).matches("[\\w.-]*\\w") )
+            return "id:" + iri.substring(DKG.ID_BASE.length());
+        if ( iri.startsWith(DKG.NS) )
+            return "dkg:" + iri.substring(DKG.NS.length());
+        return "<" + iri + ">";
     }
 
     /** For tools: every field, absent where unknown. */

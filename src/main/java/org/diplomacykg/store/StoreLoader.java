@@ -69,10 +69,10 @@ public final class StoreLoader {
             // The text goes with its facts, so that later writes' spans can be checked against it.
             dsg.add(ArticleTexts.textQuad(graph, DKG.Nodes.id("article-" + bundle.slug()), text));
             // The checks of every path (BundleCheck), so that load refuses what validate and PUT refuse.
-            List<Finding> findings = new BundleCheck(gate, new ArticleTexts(null))
-                .check(dsg, List.of(graph), Optional.empty(), List.of(BundleCheck.source(bundle))).findings();
-            if ( !findings.isEmpty() )
-                throw BundleCheck.refusal(findings);
+            BundleCheck.Result result = new BundleCheck(gate, new ArticleTexts(null))
+                .check(dsg, List.of(graph), Optional.empty(), List.of(BundleCheck.source(bundle)));
+            if ( !result.findings().isEmpty() )
+                throw BundleCheck.refusal(result.findings(), result.report());
             // The graph's triples, the text's included: what PUT /kg/articles/{slug} reports for the same bundle.
             return new Counted(dsg.getGraph(graph).size(), replaced);
         });
