@@ -353,7 +353,9 @@ public final class BundleCheck {
             if ( !entry.severity().level().equals(Severity.Violation.level()) )
                 continue;
             Node focus = entry.focusNode();
-            String label = focus.isURI() ? label(data, focus) : blankLabel(data, focus);
+            // A span is named by its words, whether or not it has an IRI.
+            String words = spanWords(data, focus);
+            String label = words != null ? words : focus.isURI() ? label(data, focus) : blankLabel(data, focus);
             findings.add(new Finding(Finding.SHAPE, null, -1, -1, uri(focus), label, entry.message(), shapeFix(entry, data)));
         }
         // The report's order is the validator's: sort, so that the same data always reads the same.
@@ -421,6 +423,8 @@ public final class BundleCheck {
                 }
             }
         }
+        // Sorted: stores list triples in different orders, and every path must say the same.
+        kinds.sort(null);
         return kinds.isEmpty() ? "" : " (or a more specific class: " + String.join(", ", kinds) + ")";
     }
 

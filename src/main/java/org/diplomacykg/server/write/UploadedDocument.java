@@ -19,6 +19,7 @@ import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RDFParserRegistry;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandler;
 import org.diplomacykg.store.BundleCheck;
 import org.apache.jena.riot.RiotParseException;
 import org.apache.jena.riot.WebContent;
@@ -64,6 +65,7 @@ final class UploadedDocument {
                 .forceLang(lang)
                 .base(ActionLib.wholeRequestURL(action.getRequest()))
                 .set(LangJSONLD11.JSONLD_OPTIONS, noRemoteDocuments())
+                .errorHandler(LINE_AND_COLUMN)
                 .parse(parsed);
         } catch (RiotParseException ex) {
             // In the words of the bundle check, as validate, load and PUT /kg/articles word it.
@@ -81,6 +83,13 @@ final class UploadedDocument {
         }
         return parsed;
     }
+
+    /** Syntax errors as exceptions that keep their line and column, for the answer to name them. */
+    private static final ErrorHandler LINE_AND_COLUMN = new ErrorHandler() {
+        @Override public void warning(String message, long line, long col) {}
+        @Override public void error(String message, long line, long col) { throw new RiotParseException(message, line, col); }
+        @Override public void fatal(String message, long line, long col) { throw new RiotParseException(message, line, col); }
+    };
 
     /** The RDF syntax the Content-Type names; a 415 if it names none. */
     private static Lang lang(HttpAction action) {
