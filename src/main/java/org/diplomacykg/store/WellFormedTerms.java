@@ -30,28 +30,6 @@ final class WellFormedTerms {
     /** How many faults a refusal names. */
     private static final int SHOWN = 10;
 
-    /** Throws {@link WriteRejectedException} naming the first faults of the terms in {@code graph}, if it has any. */
-    static void check(DatasetGraph dsg, Node graph) {
-        Set<String> faults = new LinkedHashSet<>();
-        fault(graph).ifPresent(faults::add);
-        Iterator<Quad> quads = dsg.find(graph, Node.ANY, Node.ANY, Node.ANY);
-        try {
-            while ( quads.hasNext() && faults.size() < SHOWN ) {
-                Quad quad = quads.next();
-                for ( Node node : List.of(quad.getSubject(), quad.getPredicate(), quad.getObject()) )
-                    fault(node).ifPresent(faults::add);
-            }
-        } finally {
-            Iter.close(quads);
-        }
-        if ( faults.isEmpty() )
-            return;
-        List<String> lines = new ArrayList<>(faults);
-        throw new WriteRejectedException("The write holds terms that are not well-formed" + (graph.isURI() ? " in <" + graph.getURI() + ">" : "")
-            + ":\n  " + String.join("\n  ", lines) + "\nWrite IRIs without spaces or control characters, and literals "
-            + "in the lexical form of their datatype (e.g. \"2025-10-20T00:00:00\"^^xsd:dateTime).");
-    }
-
     /**
      * The faults of the terms in {@code graph} as findings (at most {@link #SHOWN}), each about
      * the subject of the triple that holds the term.
