@@ -72,13 +72,16 @@ public final class ShapeRequirements {
         objects(shape, SHACL.targetClass).forEach(c -> parts.add("every `" + name(c) + "`"));
         objects(shape, SHACL.targetSubjectsOf).forEach(p -> parts.add("anything with `" + name(p) + "`"));
         objects(shape, SHACL.targetObjectsOf).forEach(p -> parts.add("anything that is the value of `" + name(p) + "`"));
+        parts.sort(null);
         return String.join(", ", parts);
     }
 
     private String property(Node p) {
         StringBuilder line = new StringBuilder();
         line.append('`').append(one(p, SHACL.path).map(this::name).orElse("?")).append("`: ");
-        Optional<Integer> min = one(p, SHACL.minCount).map(n -> Integer.parseInt(n.getLiteralLexicalForm()));
+        // sh:hasValue demands the value, as a sh:minCount 1 would.
+        Optional<Integer> min = one(p, SHACL.minCount).map(n -> Integer.parseInt(n.getLiteralLexicalForm()))
+            .or(() -> one(p, SHACL.hasValue).map(v -> 1));
         Optional<Integer> max = one(p, SHACL.maxCount).map(n -> Integer.parseInt(n.getLiteralLexicalForm()));
         if ( min.isPresent() && max.isPresent() && min.get().equals(max.get()) )
             line.append("exactly ").append(min.get());
