@@ -107,6 +107,7 @@ public final class NewArticleCommand implements Callable<Integer> {
         return TEMPLATE
             .replace("{slug}", slug)
             .replace("{lang}", lang)
+            .replace("{other}", lang.equals("en") ? "id" : "en")
             .replace("{graph}", Graphs.sourceGraph(slug))
             .replace("{reference}", Graphs.REFERENCE)
             .replace("{headline}", turtleString(headline))
@@ -165,11 +166,11 @@ public final class NewArticleCommand implements Callable<Integer> {
             prov:wasDerivedFrom :article-{slug} .
 
         # --- The article: what it is, not what it says (needs no evidence) ---------------
-        # The label is the text's first line; add an English one (and an Indonesian one if the
-        # text is not Indonesian): every labelled thing has both.
+        # The label is the text's first line. Every labelled thing has an English and an
+        # Indonesian label: add the missing one(s).
         :article-{slug} a dkg:Article ;
             rdfs:label "{headline}"@{lang} ;
-            # rdfs:label "..."@en ;
+            # rdfs:label "..."@{other} ;
             dcterms:language "{lang}" ;
             dcterms:source "{text-path}" .
 
