@@ -114,8 +114,7 @@ class TestBundleCheckEverywhere {
 
     private static Path referenceOnly;
     private static TestServers.Running server;
-    private static TdbStore store;
-    private static StoreLoader loader;
+    private static Path tdb;
     private static int cases;
 
     @BeforeAll
@@ -126,24 +125,31 @@ class TestBundleCheckEverywhere {
         Path passwd = tmp.resolve("passwd");
         Files.writeString(passwd, USER + ": " + PASSWORD + "\n");
         server = TestServers.startWritable(Path.of("ontology"), referenceOnly, passwd);
-        store = TdbStore.open(tmp.resolve("tdb"));
-        store.initialise(new DataLayout(Path.of("ontology"), referenceOnly));
-        loader = new StoreLoader(store.datasetGraph(), ShaclGate.fromFile(Path.of("ontology/shapes.ttl")));
+        tdb = tmp.resolve("tdb");
+        try ( TdbStore store = TdbStore.open(tdb) ) {
+            store.initialise(new DataLayout(Path.of("ontology"), referenceOnly));
+        }
+    }
+
+    /** Loads as the load command does, with a connection of its own (see LoadCommand on refusals). */
+    private static StoreLoader.Outcome load(Path bundle) {
+        try ( TdbStore store = TdbStore.open(tdb) ) {
+            return new StoreLoader(store.datasetGraph(), ShaclGate.fromFile(Path.of("ontology/shapes.ttl")))
+                .loadBundle(ArticleBundle.of(bundle));
+        }
     }
 
     @AfterAll
     static void stop() {
         if ( server != null )
             server.close();
-        if ( store != null )
-            store.close();
     }
 
     @Test
     void aGoodBundlePassesEveryPathAndLoadAndPutCountTheSameTriples() throws IOException {
         Path data = bundle(GOOD, TEXT);
         assertEquals(Map.of(), disagreements(verdicts(data, GOOD, TEXT), Set.of()));
-        long loaded = loader.loadBundle(ArticleBundle.of(data.resolve("articles").resolve(SLUG))).triples();
+        long loaded = load(data.resolve("articles").resolve(SLUG)).triples();
         HttpResponse<String> put = put(GOOD, TEXT);
         assertEquals(200, put.statusCode(), put::body);
         assertEquals(loaded, ((JsonObject) JSON.parseAny(put.body())).get("triples").getAsNumber().value().longValue(),
@@ -268,7 +274,7 @@ class TestBundleCheckEverywhere {
         verdicts.put("validate --data", validate("--data", data.toString()));
         verdicts.put("validate BUNDLE", validate("--data", referenceOnly.toString(), data.resolve("articles").resolve(SLUG).toString()));
         verdicts.put("serve", findings(() -> Store.loadTemporary(new DataLayout(Path.of("ontology"), data))));
-        verdicts.put("load", findings(() -> loader.loadBundle(ArticleBundle.of(data.resolve("articles").resolve(SLUG)))));
+        verdicts.put("load", findings(() -> load(data.resolve("articles").resolve(SLUG))));
         verdicts.put("PUT /kg/articles", findings(put(facts, text)));
         verdicts.put("graph store", findings(graphStore(facts, text)));
         return verdicts;

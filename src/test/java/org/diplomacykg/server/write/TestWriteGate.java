@@ -103,6 +103,22 @@ class TestWriteGate {
     }
 
     @Test
+    void aSpanNotInTheTextComesAsASHACLReportOrJsonByAccept() {
+        String update = REVISION.replace("Menteri Luar Negeri Rusia Sergey Lavrov", "Menteri Luar Negeri Rusia, Sergey Lavrov");
+        HttpResponse<String> turtle = kg.update(update, "text/turtle");
+        assertEquals(422, turtle.statusCode(), turtle::body);
+        Graph report = SparqlClient.parseGraph(turtle.body(), Lang.TURTLE);
+        assertTrue(report.find(null, SHACL.resultMessage, null).toList().stream()
+            .anyMatch(t -> t.getObject().getLiteralLexicalForm().contains("\"Menteri Luar Negeri Rusia, Sergey Lavrov\": does not occur verbatim")),
+            turtle::body);
+        HttpResponse<String> json = kg.update(update, "application/json");
+        assertEquals(422, json.statusCode(), json::body);
+        assertTrue(json.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(json.body().contains("\"check\" : \"span\"") || json.body().contains("\"check\":\"span\""), json::body);
+        assertTrue(json.body().contains("Menteri Luar Negeri Rusia Sergey Lavrov"), "the nearest words of the text: " + json.body());
+    }
+
+    @Test
     void aSpanWhoseWordsRecurWithoutContextIs422AndChangesNothing() {
         Set<Quad> before = kg.dump();
         // "Sergey Lavrov" stands twice in the article: the span must say which, by oa:prefix or oa:suffix.
