@@ -163,6 +163,11 @@ class TestBundleCheckEverywhere {
         Finding syntax = only(verdicts.get("validate --data"), Finding.SYNTAX);
         assertTrue(syntax.line() > 0 && syntax.column() > 0, syntax::text);
         for ( Map.Entry<String, List<Finding>> path : verdicts.entrySet() ) {
+            if ( path.getKey().equals("SPARQL update") ) {
+                // An update is SPARQL: its syntax errors are the SPARQL parser's, answered 400.
+                assertTrue(path.getValue().get(0).message().contains("line"), path::toString);
+                continue;
+            }
             if ( path.getKey().equals("graph store") ) {
                 // Fuseki's own Graph Store answers a syntax error with text: the same words, as text.
                 assertTrue(path.getValue().get(0).message().contains(syntax.message()), path::toString);
@@ -277,6 +282,7 @@ class TestBundleCheckEverywhere {
         verdicts.put("load", findings(() -> load(data.resolve("articles").resolve(SLUG))));
         verdicts.put("PUT /kg/articles", findings(put(facts, text)));
         verdicts.put("graph store", findings(graphStore(facts, text)));
+        verdicts.put("SPARQL update", findings(update(facts, text)));
         return verdicts;
     }
 
@@ -347,6 +353,24 @@ class TestBundleCheckEverywhere {
         return send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/kg/data?graph="
                 + URLEncoder.encode(Graphs.sourceGraph(SLUG), StandardCharsets.UTF_8)))
             .header("Content-Type", "text/turtle").PUT(BodyPublishers.ofString(withText)));
+    }
+
+    /** The same as one SPARQL update: the graph dropped and the facts and text inserted, in one request. */
+    private static HttpResponse<String> update(String facts, String text) {
+        StringBuilder prologue = new StringBuilder();
+        StringBuilder body = new StringBuilder();
+        for ( String line : facts.split("\n", -1) ) {
+            if ( line.startsWith("@prefix") )
+                prologue.append(line.replaceFirst("^@prefix", "PREFIX").replaceFirst("\\s*\\.\\s*$", "")).append('\n');
+            else
+                body.append(line).append('\n');
+        }
+        String g = Graphs.sourceGraph(SLUG);
+        String update = prologue + "DROP SILENT GRAPH <" + g + "> ;\nINSERT DATA { GRAPH <" + g + "> {\n" + body
+            + "<https://w3id.org/diplomacy-kg/id/article-" + SLUG + "> <https://w3id.org/diplomacy-kg/ontology#text> \""
+            + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\" .\n} }";
+        return send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/kg/update"))
+            .header("Content-Type", "application/sparql-update").POST(BodyPublishers.ofString(update)));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
