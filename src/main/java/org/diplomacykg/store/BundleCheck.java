@@ -244,7 +244,10 @@ public final class BundleCheck {
         }
         Graph asserted = Store.assertedUnion(dsg);
         ValidationReport report = focus.isPresent() ? shapes.validate(asserted, focus.get()) : shapes.validate(asserted);
-        findings.addAll(shapeFindings(report, asserted));
+        // The article a span without dkg:inArticle should name, when the check is of one article.
+        List<Node> articles = graphs.stream().map(ArticleTexts::slugOf).flatMap(Optional::stream)
+            .map(slug -> DKG.Nodes.id("article-" + slug)).toList();
+        findings.addAll(shapeFindings(report, asserted, articles.size() == 1 ? Optional.of(articles.get(0)) : Optional.empty()));
         return new Result(place(findings, sources), report);
     }
 
@@ -347,7 +350,7 @@ public final class BundleCheck {
 
     // --- 5. shapes ----------------------------------------------------------------------
 
-    private List<Finding> shapeFindings(ValidationReport report, Graph data) {
+    private List<Finding> shapeFindings(ValidationReport report, Graph data, Optional<Node> article) {
         List<Finding> findings = new ArrayList<>();
         for ( ReportEntry entry : report.getEntries() ) {
             if ( !entry.severity().level().equals(Severity.Violation.level()) )
@@ -356,7 +359,7 @@ public final class BundleCheck {
             // A span is named by its words, whether or not it has an IRI.
             String words = spanWords(data, focus);
             String label = words != null ? words : focus.isURI() ? label(data, focus) : blankLabel(data, focus);
-            findings.add(new Finding(Finding.SHAPE, null, -1, -1, uri(focus), label, entry.message(), shapeFix(entry, data)));
+            findings.add(new Finding(Finding.SHAPE, null, -1, -1, uri(focus), label, entry.message(), shapeFix(entry, data, article)));
         }
         // The report's order is the validator's: sort, so that the same data always reads the same.
         findings.sort(Comparator.comparing((Finding f) -> String.valueOf(f.focus()) + "\u0000" + f.label())
@@ -365,7 +368,7 @@ public final class BundleCheck {
     }
 
     /** What to add or change, read off the constraint that failed. */
-    private String shapeFix(ReportEntry entry, Graph data) {
+    private String shapeFix(ReportEntry entry, Graph data, Optional<Node> article) {
         Graph sg = shapes.graph();
         Node source = entry.source();
         Node component = entry.sourceConstraintComponent();
@@ -377,6 +380,8 @@ public final class BundleCheck {
         Optional<Node> in = object(sg, source, SHACL.in);
         switch ( kind ) {
             case "MinCountConstraintComponent": {
+                if ( IN_ARTICLE.equals(pathNode(entry)) && article.isPresent() )
+                    return "add dkg:inArticle " + abbreviate(article.get()) + " to " + focus;
                 String what = in.map(list -> " with one of " + listText(sg, list))
                     .or(() -> cls.map(c -> " pointing at a " + abbreviate(c)))
                     .or(() -> object(sg, source, SHACL.hasValue).map(v -> " " + abbreviate(v)))
@@ -426,6 +431,10 @@ public final class BundleCheck {
         // Sorted: stores list triples in different orders, and every path must say the same.
         kinds.sort(null);
         return kinds.isEmpty() ? "" : " (or a more specific class: " + String.join(", ", kinds) + ")";
+    }
+
+    private static Node pathNode(ReportEntry entry) {
+        return entry.resultPath() instanceof org.apache.jena.sparql.path.P_Link link ? link.getNode() : null;
     }
 
     private String listText(Graph g, Node list) {

@@ -219,7 +219,7 @@ class TestBundleCheckEverywhere {
                                     "    oa:exact \"The call with Rubio lasted an hour\" .");
         Finding shape = only(List.copyOf(agreed(facts, TEXT)), Finding.SHAPE);
         assertEquals("\"The call with Rubio lasted an hour\" id:" + SLUG + "-span-call", shape.name());
-        assertTrue(shape.fix().startsWith("add dkg:inArticle"), shape::text);
+        assertEquals("add dkg:inArticle id:article-" + SLUG + " to id:" + SLUG + "-span-call", shape.fix());
     }
 
     @Test
