@@ -22,6 +22,8 @@ import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RDFParserRegistry;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandler;
+import org.diplomacykg.store.BundleCheck;
 import org.apache.jena.riot.RiotParseException;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.riot.lang.LangJSONLD11;
@@ -125,9 +127,11 @@ final class UploadedDocument {
                 .forceLang(lang)
                 .base(ActionLib.wholeRequestURL(action.getRequest()))
                 .set(LangJSONLD11.JSONLD_OPTIONS, noRemoteDocuments())
+                .errorHandler(LINE_AND_COLUMN)
                 .parse(parsed);
         } catch (RiotParseException ex) {
-            ServletOps.errorParseError(ex);
+            // In the words of the bundle check, as validate, load and PUT /kg/articles word it.
+            ServletOps.errorBadRequest(BundleCheck.syntax("request body", ex.getLine(), ex.getCol(), ex.getOriginalMessage()).text());
         } catch (RiotException ex) {
             if ( ex.getCause() instanceof StackOverflowError )
                 ServletOps.errorBadRequest(ClientErrors.TOO_DEEP);
@@ -140,6 +144,13 @@ final class UploadedDocument {
             ServletOps.errorBadRequest("The " + lang.getLabel() + " document could not be read: " + message(ex));
         }
     }
+
+    /** Syntax errors as exceptions that keep their line and column, for the answer to name them. */
+    private static final ErrorHandler LINE_AND_COLUMN = new ErrorHandler() {
+        @Override public void warning(String message, long line, long col) {}
+        @Override public void error(String message, long line, long col) { throw new RiotParseException(message, line, col); }
+        @Override public void fatal(String message, long line, long col) { throw new RiotParseException(message, line, col); }
+    };
 
     /** The RDF syntax the Content-Type names; a 415 if it names none. */
     private static Lang lang(ContentType ct) {
