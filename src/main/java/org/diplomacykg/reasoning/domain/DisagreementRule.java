@@ -69,6 +69,24 @@ public final class DisagreementRule extends GroupedRule {
         return Set.of(RDF.Nodes.type, DKG.Nodes.disagreeingParty, DKG.Nodes.disagreementOn, DKG.Nodes.disagreementDate);
     }
 
+    /**
+     * The earliest rejection: whatever makes a dated rejection count for a state (its proposal,
+     * holder and date, and the tenures through which an official acts for a state, where an
+     * absent end date means ongoing) or dates an undated support at the rejection's date, and
+     * what breaks a tie between rejections of one date (their statements and speakers). Not
+     * {@code rdf:type}, though a rejection, a support or a state may be typed by inference: the
+     * OWL rules read and conclude types, and so does this rule ({@code dkg:Disagreement}), so at
+     * the granularity of predicates that would be a cycle. A rule that needed the earliest or
+     * the absence of a type would need its reads and conclusions told apart by class, as the
+     * Jena baseline's stratification check does.
+     */
+    @Override
+    public Set<Node> nonMonotoneInputs() {
+        return Set.of(DKG.Nodes.stanceHolder, DKG.Nodes.stanceOn, DKG.Nodes.date,
+                      DKG.Nodes.holder, DKG.Nodes.post, DKG.Nodes.postIn, DKG.Nodes.startDate, DKG.Nodes.endDate,
+                      DKG.Nodes.expressedIn, DKG.Nodes.attributedTo);
+    }
+
     @Override
     public void apply(Graph data, Consumer<Derivation> out) {
         Map<Node, List<Node>> supportsByProposal = new HashMap<>();
