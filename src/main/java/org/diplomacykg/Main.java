@@ -5,6 +5,7 @@ import org.diplomacykg.cli.ExportCommand;
 import org.diplomacykg.cli.GenerateCommand;
 import org.diplomacykg.cli.InferCommand;
 import org.diplomacykg.cli.LoadCommand;
+import org.diplomacykg.cli.NewArticleCommand;
 import org.diplomacykg.cli.PasswdCommand;
 import org.diplomacykg.cli.ServeCommand;
 import org.diplomacykg.cli.ValidateCommand;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Spec;
          versionProvider = Main.Version.class,
          // Sub-commands inherit --help and --version.
          scope = ScopeType.INHERIT,
-         subcommands = { ServeCommand.class, ValidateCommand.class, InferCommand.class, LoadCommand.class,
-                         ExportCommand.class, GenerateCommand.class, BenchCommand.class,
+         subcommands = { ServeCommand.class, ValidateCommand.class, NewArticleCommand.class, InferCommand.class,
+                         LoadCommand.class, ExportCommand.class, GenerateCommand.class, BenchCommand.class,
                          PasswdCommand.class })
 public final class Main implements Runnable {
 

@@ -79,7 +79,8 @@ public final class LoadCommand implements Callable<Integer> {
             throw new LoadException("The SHACL shapes file " + layout.shapesFile().toAbsolutePath().normalize()
                 + " does not exist: pass --ontology DIR, the directory with shapes.ttl");
         ShaclGate gate = ShaclGate.fromFile(layout.shapesFile());
-        try ( TdbStore store = TdbStore.open(tdb) ) {
+        TdbStore store = TdbStore.open(tdb);
+        try {
             StoreLoader loader = new StoreLoader(store.datasetGraph(), gate);
             boolean wasNew = !store.isInitialised();
             if ( fromExport != null ) {
@@ -102,6 +103,12 @@ public final class LoadCommand implements Callable<Integer> {
                     refused++;
                     err.println("error: " + dir + ": " + ex.getMessage());
                     err.flush();
+                    // A fresh connection for the next bundle: TDB2 keeps node ids looked up inside the
+                    // aborted transaction in its node cache, and a later commit of the same terms would
+                    // store those ids, whose bytes the abort took back (the store then fails to read).
+                    store.close();
+                    store = TdbStore.open(tdb);
+                    loader = new StoreLoader(store.datasetGraph(), gate);
                 }
             }
             out.println(GraphSummary.format(Store.graphSizes(store.dataset())));
@@ -113,6 +120,8 @@ public final class LoadCommand implements Callable<Integer> {
                 return Main.EXIT_FAILED;
             }
             return 0;
+        } finally {
+            store.close();
         }
     }
 

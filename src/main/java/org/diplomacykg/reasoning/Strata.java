@@ -1,6 +1,7 @@
 package org.diplomacykg.reasoning;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +17,13 @@ import org.apache.jena.graph.Node;
  * reads from, one higher when it reads that rule's conclusions non-monotonically. A rule that
  * depends, through any chain of rules, on its own conclusions through such a read has no
  * stratum: the rule set is refused at start, naming the rules of the cycle.
+ * <p>
+ * A rule's non-monotone read of a predicate it concludes itself, with no other rule in
+ * between, is not a cycle here: predicates are too coarse to tell its conclusions from what it
+ * reads (position continuity reads the baselines statements are {@code dkg:comparedWith} and
+ * concludes the baseline an assessment is {@code dkg:comparedWith}), and a rule works out each
+ * of its groups whole from the data, so it is the rule's own business not to read its own
+ * conclusions so. It still runs after every other rule that derives that predicate.
  */
 final class Strata {
 
@@ -40,7 +48,7 @@ final class Strata {
                             reach[a][b] = true;
         for ( int a = 0; a < n; a++ )
             for ( int b = 0; b < n; b++ )
-                if ( negative(rules, a, b) && (a == b || reach[b][a]) )
+                if ( a == b ? ownReadInCycle(rules, reach, a) : negative(rules, a, b) && reach[b][a] )
                     throw new IllegalStateException(cycle(rules, reach, a, b));
 
         // Longest path, a non-monotone read counting one: no cycle passes through one, so n rounds settle it.
@@ -73,9 +81,25 @@ final class Strata {
         return out;
     }
 
-    /** Whether rule b reads what rule a concludes non-monotonically. */
+    /** Whether rule b reads what another rule a concludes non-monotonically (see the class comment on a rule's own). */
     private static boolean negative(List<Rule> rules, int a, int b) {
-        return intersects(rules.get(a).outputs(), rules.get(b).nonMonotoneInputs());
+        return a != b && intersects(rules.get(a).outputs(), rules.get(b).nonMonotoneInputs());
+    }
+
+    /**
+     * Whether what rule a concludes and reads non-monotonically itself is read by another rule
+     * whose conclusions lead back to a: then the read passes through that rule, a real cycle.
+     */
+    private static boolean ownReadInCycle(List<Rule> rules, boolean[][] reach, int a) {
+        Set<Node> own = new HashSet<>(rules.get(a).outputs());
+        own.retainAll(rules.get(a).nonMonotoneInputs());
+        if ( own.isEmpty() )
+            return false;
+        for ( int c = 0; c < rules.size(); c++ )
+            if ( c != a && reach[c][a]
+                 && (intersects(own, rules.get(c).inputs()) || intersects(own, rules.get(c).nonMonotoneInputs())) )
+                return true;
+        return false;
     }
 
     private static String cycle(List<Rule> rules, boolean[][] reach, int a, int b) {

@@ -90,7 +90,8 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
     private Instant writeStarted = Instant.now();
 
     public InferringDatasetGraph(DatasetGraph base, Materialiser materialiser) {
-        super(base);
+        // Every write and delete in TDB2's form of its literals, so that deletes delete.
+        super(new CanonicalLiterals(base));
         this.materialiser = materialiser;
     }
 
@@ -163,6 +164,8 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
     @Override
     public void add(Node g, Node s, Node p, Node o) {
         refuseIfProtected(g);
+        // The form stored and read back, so that the rules see the triple a later delete names.
+        o = CanonicalLiterals.canonical(o);
         // Asserted before? Then adding it to another graph changes nothing the rules see.
         Triple t = changes.tracksTriples() ? Triple.create(s, p, o) : null;
         boolean before = t != null && ChangeSet.isAsserted(get(), t);
@@ -182,6 +185,7 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         if ( skipDerivedDeletes && isProtected(g) )
             return;
         refuseIfProtected(g);
+        o = CanonicalLiterals.canonical(o);
         if ( isWildcard(g) ) {
             // Graph by graph, the protected ones left alone.
             deleteAny(g, s, p, o);
@@ -266,7 +270,7 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
             iter.forEachRemaining(t -> {
                 touched(graphName, t.getSubject(), t.getPredicate(), t.getObject());
                 if ( changes.tracksTriples() && !ChangeSet.isAsserted(get(), t) )
-                    added.add(t);
+                    added.add(CanonicalLiterals.canonical(t));
             });
         } finally {
             iter.close();

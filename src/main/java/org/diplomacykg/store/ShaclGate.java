@@ -104,6 +104,16 @@ public final class ShaclGate {
         return ShaclReportText.format(report, prefixes);
     }
 
+    /** The shapes graph, to read a failed constraint's parameters off it. */
+    public Graph graph() {
+        return shapes.getGraph();
+    }
+
+    /** The prefixes of the shapes file. */
+    public PrefixMapping prefixes() {
+        return prefixes;
+    }
+
     /** The number of results of severity {@code sh:Violation}. */
     public static long violations(ValidationReport report) {
         return report.getEntries().stream()

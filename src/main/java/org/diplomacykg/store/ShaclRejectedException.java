@@ -1,5 +1,7 @@
 package org.diplomacykg.store;
 
+import java.util.List;
+
 import org.apache.jena.shacl.ValidationReport;
 
 /** A write would leave the data breaking the SHACL shapes; carries the report for the client. */
@@ -10,7 +12,11 @@ public class ShaclRejectedException extends WriteRejectedException {
     private final transient ValidationReport report;
 
     public ShaclRejectedException(String message, ValidationReport report) {
-        super(message);
+        this(message, report, List.of());
+    }
+
+    public ShaclRejectedException(String message, ValidationReport report, List<Finding> findings) {
+        super(message, findings);
         this.report = report;
     }
 

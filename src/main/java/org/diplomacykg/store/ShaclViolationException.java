@@ -1,5 +1,7 @@
 package org.diplomacykg.store;
 
+import java.util.List;
+
 import org.apache.jena.shacl.ValidationReport;
 
 /**
@@ -13,7 +15,11 @@ public class ShaclViolationException extends LoadException {
     private final transient ValidationReport report;
 
     public ShaclViolationException(String message, ValidationReport report) {
-        super(message);
+        this(message, report, List.of());
+    }
+
+    public ShaclViolationException(String message, ValidationReport report, List<Finding> findings) {
+        super(message, findings);
         this.report = report;
     }
 

@@ -12,7 +12,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
-import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -102,12 +101,8 @@ public final class Store {
         layout.check();
         // Shapes first: a broken shapes file should fail before the data is read.
         ShaclGate gate = ShaclGate.fromFile(layout.shapesFile());
-        Txn.executeWrite(dsg, () -> {
-            DatasetLoader.load(layout, dsg);
-            ValidationReport report = gate.check(assertedUnion(dsg));
-            if ( !report.conforms() )
-                LOG.warn("SHACL results that do not block the load:\n{}", gate.describe(report));
-        });
+        // The same checks as load and every write (BundleCheck), so that serve and validate see what they see.
+        Txn.executeWrite(dsg, () -> new BundleCheck(gate, new ArticleTexts(layout.articlesDir())).loadLayout(layout, dsg));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
@@ -65,15 +66,15 @@ public final class StoreLoader {
                 dsg.removeGraph(graph);
             ProgressCounter counter = new ProgressCounter(StreamRDFLib.graph(dsg.getGraph(graph)), bundle.factsFile().toString(), progressEvery);
             TurtleFiles.parse(bundle.factsFile(), Lang.TURTLE, counter);
-            List<String> problems = EvidenceCheck.problems(text, EvidenceCheck.spans(dsg.getGraph(graph)));
-            if ( !problems.isEmpty() )
-                throw new LoadException(bundle.factsFile() + ": " + problems.size()
-                    + (problems.size() == 1 ? " evidence span is" : " evidence spans are") + " not in "
-                    + bundle.textFile().getFileName() + " verbatim and once:\n  " + String.join("\n  ", problems));
             // The text goes with its facts, so that later writes' spans can be checked against it.
             dsg.add(ArticleTexts.textQuad(graph, DKG.Nodes.id("article-" + bundle.slug()), text));
-            gate.check(Store.assertedUnion(dsg));
-            return new Counted(counter.count(), replaced);
+            // The checks of every path (BundleCheck), so that load refuses what validate and PUT refuse.
+            BundleCheck.Result result = new BundleCheck(gate, new ArticleTexts(null))
+                .check(dsg, List.of(graph), Optional.empty(), List.of(BundleCheck.source(bundle)));
+            if ( !result.findings().isEmpty() )
+                throw BundleCheck.refusal(result.findings(), result.report());
+            // The graph's triples, the text's included: what PUT /kg/articles/{slug} reports for the same bundle.
+            return new Counted(dsg.getGraph(graph).size(), replaced);
         });
     }
 

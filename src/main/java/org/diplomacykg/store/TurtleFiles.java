@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
@@ -76,12 +77,18 @@ final class TurtleFiles {
 
         @Override
         public void error(String message, long line, long col) {
-            throw new LoadException(where(line, col) + message);
+            throw refusal(message, line, col);
         }
 
         @Override
         public void fatal(String message, long line, long col) {
-            throw new LoadException(where(line, col) + message);
+            throw refusal(message, line, col);
+        }
+
+        /** The error as the {@link BundleCheck}'s syntax finding, the same words on every path. */
+        private LoadException refusal(String message, long line, long col) {
+            Finding finding = BundleCheck.syntax(file.toString(), line, col, message);
+            return new LoadException(finding.text(), List.of(finding));
         }
 
         private String where(long line, long col) {

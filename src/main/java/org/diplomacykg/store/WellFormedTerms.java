@@ -30,26 +30,34 @@ final class WellFormedTerms {
     /** How many faults a refusal names. */
     private static final int SHOWN = 10;
 
-    /** Throws {@link WriteRejectedException} naming the first faults of the terms in {@code graph}, if it has any. */
-    static void check(DatasetGraph dsg, Node graph) {
-        Set<String> faults = new LinkedHashSet<>();
-        fault(graph).ifPresent(faults::add);
+    /**
+     * The faults of the terms in {@code graph} as findings (at most {@link #SHOWN}), each about
+     * the subject of the triple that holds the term.
+     */
+    static List<Finding> findings(DatasetGraph dsg, Node graph) {
+        List<Finding> findings = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        fault(graph).ifPresent(f -> findings.add(termFinding(null, f)));
         Iterator<Quad> quads = dsg.find(graph, Node.ANY, Node.ANY, Node.ANY);
         try {
-            while ( quads.hasNext() && faults.size() < SHOWN ) {
+            while ( quads.hasNext() && findings.size() < SHOWN ) {
                 Quad quad = quads.next();
-                for ( Node node : List.of(quad.getSubject(), quad.getPredicate(), quad.getObject()) )
-                    fault(node).ifPresent(faults::add);
+                for ( Node node : List.of(quad.getSubject(), quad.getPredicate(), quad.getObject()) ) {
+                    Optional<String> fault = fault(node);
+                    if ( fault.isPresent() && seen.add(fault.get()) )
+                        findings.add(termFinding(quad.getSubject().isURI() && fault(quad.getSubject()).isEmpty() ? quad.getSubject().getURI() : null, fault.get()));
+                }
             }
         } finally {
             Iter.close(quads);
         }
-        if ( faults.isEmpty() )
-            return;
-        List<String> lines = new ArrayList<>(faults);
-        throw new WriteRejectedException("The write holds terms that are not well-formed" + (graph.isURI() ? " in <" + graph.getURI() + ">" : "")
-            + ":\n  " + String.join("\n  ", lines) + "\nWrite IRIs without spaces or control characters, and literals "
-            + "in the lexical form of their datatype (e.g. \"2025-10-20T00:00:00\"^^xsd:dateTime).");
+        return findings;
+    }
+
+    private static Finding termFinding(String subject, String fault) {
+        return new Finding(Finding.TERM, null, -1, -1, subject, null, fault,
+            "write IRIs without spaces or control characters, and literals in the lexical form of their datatype "
+            + "(e.g. \"2025-10-20T00:00:00\"^^xsd:dateTime)");
     }
 
     /** What is wrong with one term, if anything. */

@@ -1,12 +1,11 @@
 package org.diplomacykg.store;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.apache.jena.atlas.iterator.Iter;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.diplomacykg.reasoning.ChangeSet;
@@ -17,26 +16,22 @@ import org.diplomacykg.vocab.Graphs;
  * <ol>
  * <li>nothing is left in the stored default graph: the SPARQL default graph is the union of
  *     the named graphs, so triples there would be invisible to every query;</li>
- * <li>every evidence span of each article graph the write touched occurs verbatim in that
- *     article's text ({@link EvidenceSpans});</li>
- * <li>the union of the asserted graphs ({@link Store#assertedUnion}) conforms to the SHACL
- *     shapes, judged by the same triples as at load; only the nodes the write can affect are
- *     validated when the shapes are local ({@link ChangedFocusNodes});</li>
- * <li>every term of each graph the write touched is well-formed: no IRI with a space or a
- *     control character, no literal outside its XSD datatype ({@link WellFormedTerms}).</li>
+ * <li>the {@link BundleCheck}, as for a bundle loaded from files: every term of each graph the
+ *     write touched is well-formed, each article graph describes its own article, its evidence
+ *     spans occur in the article's text, and the asserted graphs conform to the SHACL shapes
+ *     (only the nodes the write can affect are validated when the shapes are local,
+ *     {@link ChangedFocusNodes}).</li>
  * </ol>
  * Writes to the derived graphs never get this far ({@link ProtectedGraphException}).
- * Spans come before the shapes because they are the cheaper check; terms come last, so that
- * what the shapes constrain (an ill-typed {@code dkg:date}) is answered with their report.
  */
 public final class WriteGate implements CommitGate {
 
     private final ShaclGate shapes;
-    private final EvidenceSpans spans;
+    private final BundleCheck bundles;
 
     public WriteGate(ShaclGate shapes, ArticleTexts texts) {
         this.shapes = shapes;
-        this.spans = new EvidenceSpans(texts);
+        this.bundles = new BundleCheck(shapes, texts);
     }
 
     /** The gate for data laid out as {@code layout}: its shapes, and its article texts on disk. */
@@ -47,11 +42,17 @@ public final class WriteGate implements CommitGate {
     @Override
     public void check(DatasetGraph dsg, ChangeSet changes) {
         refuseDefaultGraph(dsg, changes);
-        for ( Node graph : changes.graphs() )
-            spans.check(dsg, graph);
-        checkShapes(dsg, changes);
-        for ( Node graph : changes.graphs() )
-            WellFormedTerms.check(dsg, graph);
+        // The cost follows the size of the change rather than of the store where the shapes allow it.
+        Optional<Set<Node>> focus = shapes.isLocal() ? ChangedFocusNodes.of(Store.assertedUnion(dsg), changes) : Optional.empty();
+        BundleCheck.Result result = bundles.check(dsg, changes.graphs(), focus, List.of());
+        List<Finding> findings = result.findings();
+        if ( findings.isEmpty() )
+            return;
+        String summary = "The write was refused: " + (findings.size() == 1 ? "1 problem" : findings.size() + " problems")
+            + " (nothing of it was kept)";
+        if ( result.hasShapeFindings() )
+            throw new ShaclRejectedException(summary, result.report(), findings);
+        throw new WriteRejectedException(summary, findings);
     }
 
     private static void refuseDefaultGraph(DatasetGraph dsg, ChangeSet changes) {
@@ -63,20 +64,5 @@ public final class WriteGate implements CommitGate {
                 + "of the named graphs and cannot hold triples of its own. Use INSERT DATA { GRAPH <...> { ... } } "
                 + "or ?graph=<...> with the Graph Store Protocol, e.g. the article's graph <"
                 + Graphs.SOURCE_BASE + "{slug}>");
-    }
-
-    /**
-     * Validates the nodes the write can affect ({@link ChangedFocusNodes}) when the shapes allow
-     * it, so that the cost follows the size of the change rather than of the store; the whole
-     * asserted data otherwise.
-     */
-    private void checkShapes(DatasetGraph dsg, ChangeSet changes) {
-        Graph asserted = Store.assertedUnion(dsg);
-        Optional<Set<Node>> focus = shapes.isLocal() ? ChangedFocusNodes.of(asserted, changes) : Optional.empty();
-        ValidationReport report = focus.isPresent() ? shapes.validate(asserted, focus.get()) : shapes.validate(asserted);
-        long violations = ShaclGate.violations(report);
-        if ( violations > 0 )
-            throw new ShaclRejectedException("The data would not conform to the SHACL shapes: " + violations
-                + (violations == 1 ? " violation" : " violations") + "\n" + shapes.describe(report), report);
     }
 }

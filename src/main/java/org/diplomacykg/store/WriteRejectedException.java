@@ -1,5 +1,7 @@
 package org.diplomacykg.store;
 
+import java.util.List;
+
 import org.apache.jena.shared.OperationDeniedException;
 
 /**
@@ -14,7 +16,27 @@ public class WriteRejectedException extends OperationDeniedException {
 
     private static final long serialVersionUID = 1L;
 
+    private final transient List<Finding> findings;
+
     public WriteRejectedException(String message) {
-        super(message);
+        this(message, List.of());
+    }
+
+    /** A refusal by the {@link BundleCheck}: {@code message} is a one-line summary, the findings say what. */
+    public WriteRejectedException(String message, List<Finding> findings) {
+        super(findings.isEmpty() ? message : message + "\n" + BundleCheck.text(findings));
+        this.findings = List.copyOf(findings);
+    }
+
+    /** What the {@link BundleCheck} found; empty for a refusal of another kind. */
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    /** The one-line summary, without the findings. */
+    public String summary() {
+        String message = getMessage();
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 }

@@ -109,6 +109,27 @@ class TestStrata {
         assertFalse(ex.getMessage().contains(Q_TO_P.iri()), "q-to-p is not on the cycle: " + ex.getMessage());
     }
 
+    @Test
+    void aRuleReadingItsOwnConclusionRunsAfterTheOthersThatDeriveIt() {
+        // As position continuity reads dkg:comparedWith of statements and concludes it of assessments.
+        Rule own = new TestRule("own-p", Set.of(P), Set.of(P), P) {
+            public void apply(Graph data, Consumer<Derivation> out) {}
+        };
+        assertEquals(List.of(List.of(Q_TO_P), List.of(own)), Strata.of(List.of(own, Q_TO_P)));
+    }
+
+    @Test
+    void aRuleReadingItsOwnConclusionThroughAnotherRuleIsRefused() {
+        Rule own = new TestRule("own-p-from-q", Set.of(P, Q), Set.of(P), P) {
+            public void apply(Graph data, Consumer<Derivation> out) {}
+        };
+        Rule pToQ = new TestRule("p-to-q", Set.of(P), Set.of(), Q) {
+            public void apply(Graph data, Consumer<Derivation> out) {}
+        };
+        IllegalStateException ex = assertThrows(IllegalStateException.class, () -> Strata.of(List.of(own, pToQ)));
+        assertTrue(ex.getMessage().contains(own.iri()) && ex.getMessage().contains(pToQ.iri()), ex.getMessage());
+    }
+
     private static boolean inferred(DatasetGraph dsg, Node s, Node p, Node o) {
         return Txn.calculateRead(dsg, () -> dsg.contains(Graphs.Nodes.INFERRED, s, p, o));
     }

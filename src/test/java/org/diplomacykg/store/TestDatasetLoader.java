@@ -66,7 +66,7 @@ class TestDatasetLoader {
             """);
         LoadException ex = assertThrows(LoadException.class, () ->
             Store.loadTemporary(new DataLayout(root.resolve("ontology"), root.resolve("data"))));
-        assertTrue(ex.getMessage().matches("\\Q" + facts + "\\E:3:\\d+: .*"), ex.getMessage());
+        assertTrue(ex.getMessage().matches("(?s)\\Q" + facts + "\\E:3:\\d+: .*"), ex.getMessage());
     }
 
     @Test

@@ -35,7 +35,7 @@ class TestShaclGate {
         ReportEntry entry = ex.report().getEntries().iterator().next();
         // Typed only dkg:Official: found through rdfs:subClassOf in the ontology graph.
         assertEquals(DKG.id("unnamed-envoy"), entry.focusNode().getURI());
-        assertTrue(ex.getMessage().contains("1 violation"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("1 problem to fix"), ex.getMessage());
         assertTrue(ex.getMessage().contains("unnamed-envoy"), ex.getMessage());
         assertTrue(ex.getMessage().contains("A person needs a label"), ex.getMessage());
     }

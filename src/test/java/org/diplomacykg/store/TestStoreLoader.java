@@ -80,7 +80,7 @@ class TestStoreLoader {
         assertFalse(outcome.replaced());
         Graph source = StoreSnapshots.graph(store.datasetGraph(), Graphs.Nodes.sourceGraph("new-article"));
         // The facts, and the article's text kept beside them for later span checks.
-        assertEquals(outcome.triples() + 1, source.size());
+        assertEquals(outcome.triples(), source.size(), "the count is the graph's, the text's triple included, as PUT /kg/articles reports it");
         assertTrue(source.contains(DKG.Nodes.id("article-new-article"), ArticleTexts.TEXT, ArticleTexts.textLiteral(TEXT)));
         assertTrue(source.contains(NEW_ENVOY, RDF.Nodes.type, DKG.Nodes.Official));
         // An official is a person (rdfs:subClassOf in the ontology): derived at the commit.
@@ -108,7 +108,7 @@ class TestStoreLoader {
         Path dir = bundle(tmp, "broken", PREFIXES + "\nid:x id:says .\n", TEXT);
         Set<Quad> before = StoreSnapshots.quads(store.datasetGraph());
         LoadException ex = assertThrows(LoadException.class, () -> loader.loadBundle(ArticleBundle.of(dir)));
-        assertTrue(ex.getMessage().matches("\\Q" + dir.resolve("facts.ttl") + "\\E:6:\\d+: .*"), ex.getMessage());
+        assertTrue(ex.getMessage().matches("(?s)\\Q" + dir.resolve("facts.ttl") + "\\E:6:\\d+: .*"), ex.getMessage());
         assertEquals(before, StoreSnapshots.quads(store.datasetGraph()));
     }
 
@@ -127,7 +127,7 @@ class TestStoreLoader {
         Path dir = bundle(tmp, "misquoted", facts, TEXT);
         Set<Quad> before = StoreSnapshots.quads(store.datasetGraph());
         LoadException ex = assertThrows(LoadException.class, () -> loader.loadBundle(ArticleBundle.of(dir)));
-        assertTrue(ex.getMessage().contains("\"panggilan lama\"") && ex.getMessage().contains("text.id.txt"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("\"panggilan lama\"") && ex.getMessage().contains("does not occur verbatim in the text of article 'misquoted'"), ex.getMessage());
         assertEquals(before, StoreSnapshots.quads(store.datasetGraph()));
     }
 
@@ -137,7 +137,8 @@ class TestStoreLoader {
         Path ambiguous = bundle(tmp, "ambiguous", GOOD_FACTS, text);
         Set<Quad> before = StoreSnapshots.quads(store.datasetGraph());
         LoadException ex = assertThrows(LoadException.class, () -> loader.loadBundle(ArticleBundle.of(ambiguous)));
-        assertTrue(ex.getMessage().contains("\"panggilan baru\" occurs 2 times in the text: add an oa:prefix"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("\"panggilan baru\": occurs 2 times in the text")
+                   && ex.getMessage().contains("add an oa:prefix"), ex.getMessage());
         assertEquals(before, StoreSnapshots.quads(store.datasetGraph()));
 
         Path told = bundle(tmp, "told-apart", GOOD_FACTS.replace("oa:exact \"panggilan baru\"",

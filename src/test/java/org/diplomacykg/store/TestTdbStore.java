@@ -64,7 +64,9 @@ class TestTdbStore {
         Set<Quad> before;
         try ( TdbStore store = Store.openTdb(dir, REAL) ) {
             before = StoreSnapshots.quads(store.datasetGraph());
-            Compaction compaction = new Compaction(((InferringDatasetGraph) store.datasetGraph()).getWrapped(), -Long.MAX_VALUE / 4);
+            // The TDB2 store under the inferring dataset and its CanonicalLiterals.
+            DatasetGraph tdb = ((CanonicalLiterals) ((InferringDatasetGraph) store.datasetGraph()).getWrapped()).getWrapped();
+            Compaction compaction = new Compaction(tdb, -Long.MAX_VALUE / 4);
             compaction.afterWrite();
             assertEquals(1, compaction.compactions());
             assertEquals(before, StoreSnapshots.quads(store.datasetGraph()));

@@ -51,6 +51,12 @@ public final class CounterpartRule extends GroupedRule {
         return Set.of(DKG.Nodes.counterpart);
     }
 
+    /** A tenure without an end date is ongoing: one more end date can end an overlap. The rest only adds pairs. */
+    @Override
+    public Set<Node> nonMonotoneInputs() {
+        return Set.of(DKG.Nodes.endDate);
+    }
+
     @Override
     public void apply(Graph data, Consumer<Derivation> out) {
         Map<Node, List<Tenure>> byRole = new HashMap<>();

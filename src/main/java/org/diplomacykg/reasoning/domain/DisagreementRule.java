@@ -69,6 +69,30 @@ public final class DisagreementRule extends GroupedRule {
         return Set.of(RDF.Nodes.type, DKG.Nodes.disagreeingParty, DKG.Nodes.disagreementOn, DKG.Nodes.disagreementDate);
     }
 
+    /**
+     * The earliest rejection: whatever makes a dated rejection count for a state (its proposal,
+     * holder and date, and the tenures through which an official acts for a state, where an
+     * absent end date means ongoing) or dates an undated support at the rejection's date, and
+     * what breaks a tie between rejections of one date (their statements and speakers).
+     * <p>
+     * Not {@code rdf:type}, though the earliest rejection depends on which stances are typed
+     * rejections: the OWL rules read and conclude types, and so does this rule
+     * ({@code dkg:Disagreement}), so at the granularity of predicates that would be a cycle. With
+     * the ontology as it is no axiom concludes {@code dkg:Rejection} or {@code dkg:Support}, and a
+     * state typed by inference ({@code dkg:territoryOf} has the range {@code dkg:State}) names a
+     * disagreement of its own, worked out whole when its type arrives. A sub-class of
+     * {@code dkg:Rejection} would break that: this read, and any rule's read of the absence or
+     * the earliest of a type, would then need rules to declare their typed reads and conclusions
+     * by class, and {@code Strata} to tell {@code rdf:type} triples apart by class, as the Jena
+     * baseline's stratification check does.
+     */
+    @Override
+    public Set<Node> nonMonotoneInputs() {
+        return Set.of(DKG.Nodes.stanceHolder, DKG.Nodes.stanceOn, DKG.Nodes.date,
+                      DKG.Nodes.holder, DKG.Nodes.post, DKG.Nodes.postIn, DKG.Nodes.startDate, DKG.Nodes.endDate,
+                      DKG.Nodes.expressedIn, DKG.Nodes.attributedTo);
+    }
+
     @Override
     public void apply(Graph data, Consumer<Derivation> out) {
         Map<Node, List<Node>> supportsByProposal = new HashMap<>();

@@ -80,6 +80,16 @@ public final class IncompatibilityRule extends GroupedRule {
                       DKG.Nodes.conflictingDemand, DKG.Nodes.accordingTo, DKG.Nodes.incompatibleAsOf);
     }
 
+    /**
+     * The date both demands were on record is the earliest over the pairs of the later of the
+     * two demands' earliest dated expressions: one more demand, step, expression or date can
+     * make it earlier. The speakers only add.
+     */
+    @Override
+    public Set<Node> nonMonotoneInputs() {
+        return Set.of(DKG.Nodes.demand, DKG.Nodes.firstStep, DKG.Nodes.laterStep, DKG.Nodes.expressedIn, DKG.Nodes.date);
+    }
+
     @Override
     public void apply(Graph data, Consumer<Derivation> out) {
         Set<Node> positions = new LinkedHashSet<>();

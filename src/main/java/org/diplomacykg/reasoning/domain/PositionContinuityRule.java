@@ -79,6 +79,19 @@ public final class PositionContinuityRule extends GroupedRule {
                       DKG.Nodes.continuityAssessment);
     }
 
+    /**
+     * The latest revision, the latest and earliest reaffirmation since, the earliest baseline
+     * and the latest statement naming one: the statements' links to the position, their dates
+     * and their baselines. Its own {@code dkg:comparedWith} conclusions are of assessments, which
+     * reaffirm nothing, so they never reach this read (see {@code Strata}). The speakers and
+     * hedges are read monotonically: a hedge is kept where all statements carry it, and one
+     * more hedge can only keep more.
+     */
+    @Override
+    public Set<Node> nonMonotoneInputs() {
+        return Set.of(DKG.Nodes.reaffirms, DKG.Nodes.revises, DKG.Nodes.date, DKG.Nodes.comparedWith);
+    }
+
     @Override
     public void apply(Graph data, Consumer<Derivation> out) {
         Map<Node, List<Expression>> byPosition = new HashMap<>();

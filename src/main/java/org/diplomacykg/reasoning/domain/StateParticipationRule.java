@@ -50,6 +50,15 @@ public final class StateParticipationRule extends GroupedRule {
         return Set.of(DKG.Nodes.involvesState);
     }
 
+    /**
+     * A tenure without an end date is ongoing: one more end date can leave a meeting's date
+     * uncovered. The rest only adds states.
+     */
+    @Override
+    public Set<Node> nonMonotoneInputs() {
+        return Set.of(DKG.Nodes.endDate);
+    }
+
     @Override
     void groupsChangedBy(Graph data, Triple changed, Set<Node> meetings) {
         Node p = changed.getPredicate();

@@ -1,12 +1,18 @@
 package org.diplomacykg.server.linkeddata;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.G;
 import org.diplomacykg.reasoning.Derivations;
+import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
 
 /**
@@ -18,6 +24,19 @@ final class Explanations {
 
     /** One derivation: the rule's IRI and the premises. */
     record Derivation(Node rule, List<Triple> premises) {}
+
+    /**
+     * Whose account a derivation rests on: the agents of the statements among its premises
+     * (their {@code dkg:attributedTo} premises) and the articles whose graphs hold its asserted
+     * premises, followed through inferred premises to their own first derivation.
+     */
+    record Account(Set<Node> agents, Set<Node> articles) {}
+
+    /** How deep the account follows inferred premises; a chain of rules is short. */
+    private static final int ACCOUNT_DEPTH = 4;
+
+    /** Each article graph says which article it was drawn from (its owl:Ontology header). */
+    private static final Node WAS_DERIVED_FROM = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
 
     private final DatasetGraph dataset;
     /** Built on first use: most pages show no inferred fact, and the rules are compiled from the ontology. */
@@ -35,6 +54,33 @@ final class Explanations {
         for ( org.diplomacykg.reasoning.Derivation d : derivations.of(conclusion) )
             out.add(new Derivation(Derivations.ruleNode(d), d.premises()));
         return out;
+    }
+
+    /** The account of {@code d}: see {@link Account}. */
+    Account accountOf(Derivation d) {
+        Account account = new Account(new LinkedHashSet<>(), new LinkedHashSet<>());
+        collect(d, account, new HashSet<>(), ACCOUNT_DEPTH);
+        return account;
+    }
+
+    private void collect(Derivation d, Account account, Set<Triple> seen, int depth) {
+        for ( Triple premise : d.premises() ) {
+            if ( !seen.add(premise) )
+                continue;
+            if ( DKG.Nodes.attributedTo.equals(premise.getPredicate()) )
+                account.agents().add(premise.getObject());
+            if ( isInferredOnly(premise) ) {
+                List<Derivation> deeper = depth > 0 ? of(premise) : List.of();
+                if ( !deeper.isEmpty() )
+                    collect(deeper.get(0), account, seen, depth - 1);
+                continue;
+            }
+            dataset.find(Node.ANY, premise.getSubject(), premise.getPredicate(), premise.getObject()).forEachRemaining(q -> {
+                Node article = G.getZeroOrOneSP(dataset.getGraph(q.getGraph()), q.getGraph(), WAS_DERIVED_FROM);
+                if ( article != null )
+                    account.articles().add(article);
+            });
+        }
     }
 
     /** Whether {@code triple} is only inferred: in the inferred graph and in no asserted one. */

@@ -26,8 +26,11 @@ public final class PageModel {
     /** A premise of a derivation, as a readable triple; {@code inferred} when it is itself derived. */
     public record Premise(Term subject, Term predicate, Term object, boolean inferred) {}
 
-    /** One derivation of an inferred fact: the rule's label and description, and the premises. */
-    public record Why(String rule, String description, List<Premise> premises) {}
+    /**
+     * One derivation of an inferred fact: the rule's label and description, the premises, and
+     * whose account it rests on: the agents whose statements it rests on and the articles.
+     */
+    public record Why(String rule, String description, List<Premise> premises, List<Term> accordingTo, List<Term> articles) {}
 
     /**
      * One value of a property. {@code inferred} facts carry their derivations in {@code why};

@@ -192,7 +192,9 @@ final class ResourcePage {
                                          explanations.isInferredOnly(p)));
             String rule = d.rule() == null ? "unknown rule" : labels.of(d.rule());
             String text = d.rule() == null ? null : labels.text(d.rule(), DCTerms.description.asNode());
-            out.add(new Why(rule, text, premises));
+            Explanations.Account account = explanations.accountOf(d);
+            out.add(new Why(rule, text, premises, account.agents().stream().map(this::term).toList(),
+                            account.articles().stream().map(this::term).toList()));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package org.diplomacykg.server.write;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServlet;
@@ -15,6 +16,8 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.diplomacykg.server.http.Responses;
 import org.diplomacykg.store.ArticleTexts;
+import org.diplomacykg.store.FactsSource;
+import org.diplomacykg.store.FindingsReport;
 import org.diplomacykg.store.WriteAuthor;
 import org.diplomacykg.vocab.Graphs;
 import org.diplomacykg.vocab.Slugs;
@@ -70,7 +73,11 @@ public final class ArticleServlet extends HttpServlet {
         try {
             upload = ArticleUpload.parse(slug, ArticleUpload.text(request.getInputStream().readAllBytes()));
         } catch (ArticleUpload.BadUploadException ex) {
-            Responses.text(response, HttpServletResponse.SC_BAD_REQUEST, ex.getMessage());
+            if ( ex.finding != null && WriteRefusals.wantsJson(request.getHeader("Accept")) )
+                Responses.send(response, HttpServletResponse.SC_BAD_REQUEST, "application/json",
+                    FindingsReport.json(List.of(ex.finding)).toString().getBytes(StandardCharsets.UTF_8));
+            else
+                Responses.text(response, HttpServletResponse.SC_BAD_REQUEST, ex.getMessage());
             return;
         }
         Node graph = Graphs.Nodes.sourceGraph(slug);
@@ -82,7 +89,7 @@ public final class ArticleServlet extends HttpServlet {
             Optional<RuntimeException> refusal = WriteRefusals.refusalIn(ex);
             if ( refusal.isPresent() ) {
                 LOG.info("Article {} by {} refused: {}", slug, request.getRemoteUser(), refusal.get().getMessage().lines().findFirst().orElse(""));
-                WriteRefusals.send(request, response, refusal.get());
+                WriteRefusals.send(request, response, refusal.get(), List.of(new FactsSource(ArticleUpload.FACTS, upload.factsText())));
                 return;
             }
             LOG.warn("Storing article {} failed", slug, ex);

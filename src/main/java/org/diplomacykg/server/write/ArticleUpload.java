@@ -2,6 +2,7 @@ package org.diplomacykg.server.write;
 
 import java.nio.charset.CharacterCodingException;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonException;
@@ -9,11 +10,10 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RiotException;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
+import org.diplomacykg.store.BundleCheck;
+import org.diplomacykg.store.Finding;
 import org.diplomacykg.vocab.DKG;
 
 /**
@@ -22,18 +22,31 @@ import org.diplomacykg.vocab.DKG;
  * {@code id:article-<slug>} when they describe none or several. Relative IRIs in the facts
  * resolve against {@code https://w3id.org/diplomacy-kg/id/}.
  *
- * @param text    the article's full text, which the facts' evidence spans quote
- * @param facts   the facts, parsed
- * @param article the node the text belongs to
+ * @param text      the article's full text, which the facts' evidence spans quote
+ * @param facts     the facts, parsed
+ * @param factsText the facts as the client wrote them, to place findings in
+ * @param article   the node the text belongs to
  */
-record ArticleUpload(String text, Graph facts, Node article) {
+record ArticleUpload(String text, Graph facts, String factsText, Node article) {
+
+    /** How findings name the facts of an upload, in place of a file. */
+    static final String FACTS = "facts";
 
     /** The body does not hold an article; the message says what is wrong, for a 400. */
     static final class BadUploadException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        /** The syntax error of the facts, as every path words it; null for another fault. */
+        final transient Finding finding;
+
         BadUploadException(String message) {
             super(message);
+            this.finding = null;
+        }
+
+        BadUploadException(Finding finding) {
+            super(finding.text());
+            this.finding = finding;
         }
     }
 
@@ -62,17 +75,11 @@ record ArticleUpload(String text, Graph facts, Node article) {
         if ( text.isBlank() )
             throw new BadUploadException("\"text\" is empty: send the article's full text, which the evidence spans quote");
         Graph graph = GraphFactory.createDefaultGraph();
-        try {
-            RDFParser.fromString(facts, Lang.TURTLE).base(DKG.ID_BASE).parse(graph);
-        } catch (RiotException ex) {
-            throw new BadUploadException("\"facts\" is not valid Turtle: " + ex.getMessage());
-        } catch (StackOverflowError ex) {
-            throw new BadUploadException("\"facts\" is nested too deeply to read: write the Turtle with less nesting");
-        } catch (RuntimeException ex) {
-            // Jena's Turtle tokenizer can fail otherwise on broken input (at the end of a prefixed name).
-            throw new BadUploadException("\"facts\" is not valid Turtle" + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
-        }
-        return new ArticleUpload(text, graph, articleNode(slug, graph));
+        // The bundle check's parse, so that a syntax error reads as it does for validate and load.
+        Optional<Finding> syntax = BundleCheck.parse(FACTS, facts, DKG.ID_BASE, graph);
+        if ( syntax.isPresent() )
+            throw new BadUploadException(syntax.get());
+        return new ArticleUpload(text, graph, facts, articleNode(slug, graph));
     }
 
     private static String string(JsonObject json, String key) {

@@ -1,6 +1,8 @@
 package org.diplomacykg.server.write;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +16,11 @@ import org.diplomacykg.server.http.ContentNegotiation;
 import org.diplomacykg.server.http.NegotiatedResponses;
 import org.diplomacykg.server.http.ResponseFormat;
 import org.diplomacykg.server.http.Responses;
+import org.apache.jena.shacl.ValidationReport;
+import org.diplomacykg.store.BundleCheck;
+import org.diplomacykg.store.FactsSource;
+import org.diplomacykg.store.Finding;
+import org.diplomacykg.store.FindingsReport;
 import org.diplomacykg.store.ProtectedGraphException;
 import org.diplomacykg.store.ShaclRejectedException;
 import org.diplomacykg.store.WriteRejectedException;
@@ -22,10 +29,14 @@ import org.diplomacykg.vocab.DKG;
 /**
  * The answer to a refused write, chosen by the exception's type, never its message:
  * <ul>
- * <li>{@link ShaclRejectedException}: 422 with the SHACL validation report, in Turtle or, by
- *     {@code Accept}, JSON-LD ({@code application/ld+json} or {@code application/json});</li>
- * <li>any other {@link WriteRejectedException} (an evidence span not in the text, triples in
- *     the default graph): 422 with the message as text;</li>
+ * <li>a refusal by the {@link BundleCheck} (a {@link WriteRejectedException} with findings): 422
+ *     with the findings as JSON for {@code Accept: application/json}
+ *     ({@code {"conforms": false, "findings": [...]}}, each finding with file, line, column,
+ *     focus, label, message and fix); as a SHACL validation report in Turtle, or JSON-LD for
+ *     {@code application/ld+json}, when the shapes were broken or the client asks for RDF; as
+ *     text otherwise;</li>
+ * <li>any other {@link WriteRejectedException} (triples in the default graph): 422 with the
+ *     message as text;</li>
  * <li>{@link ProtectedGraphException} (a write to the inferred or explanations graph): 403
  *     with the message as text;</li>
  * <li>{@link RDFDataException} from the reasoners, which read some values as single (a
@@ -59,8 +70,17 @@ public final class WriteRefusals {
     /** Sends the answer to {@code refusal}, one of the types {@link #refusalIn} finds. */
     public static void send(HttpServletRequest request, HttpServletResponse response, RuntimeException refusal)
             throws IOException {
-        if ( refusal instanceof ShaclRejectedException shacl ) {
-            sendReport(request, response, shacl);
+        send(request, response, refusal, List.of());
+    }
+
+    /**
+     * Sends the answer to {@code refusal}, its findings placed in {@code sources} (the facts
+     * as the client wrote them) where they show their thing.
+     */
+    public static void send(HttpServletRequest request, HttpServletResponse response, RuntimeException refusal,
+                            List<FactsSource> sources) throws IOException {
+        if ( refusal instanceof WriteRejectedException rejected && !rejected.findings().isEmpty() ) {
+            sendFindings(request, response, rejected, BundleCheck.place(rejected.findings(), sources));
             return;
         }
         if ( refusal instanceof RDFDataException ) {
@@ -73,15 +93,31 @@ public final class WriteRefusals {
         Responses.text(response, status, refusal.getMessage());
     }
 
-    private static void sendReport(HttpServletRequest request, HttpServletResponse response, ShaclRejectedException refusal)
-            throws IOException {
+    private static void sendFindings(HttpServletRequest request, HttpServletResponse response, WriteRejectedException refusal,
+                                     List<Finding> findings) throws IOException {
         NegotiatedResponses.varyByAccept(response);
-        // An error is answered even to an Accept that fits neither format: Turtle is readable as text.
-        ResponseFormat format = REPORT_FORMATS.byAccept(request.getHeader("Accept")).orElse(ResponseFormat.TURTLE);
-        Graph report = GraphFactory.createDefaultGraph();
-        report.getPrefixMapping().setNsPrefixes(REPORT_PREFIXES);
-        refusal.report().getGraph().find().forEachRemaining(report::add);
-        Responses.send(response, 422, format.contentType(), NegotiatedResponses.write(report, format));
+        String accept = request.getHeader("Accept");
+        if ( wantsJson(accept) ) {
+            Responses.send(response, 422, "application/json", FindingsReport.json(findings).toString().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Optional<ResponseFormat> rdf = REPORT_FORMATS.byAccept(accept).filter(f -> accept != null && !accept.isBlank() && !accept.contains("*/*"));
+        if ( refusal instanceof ShaclRejectedException || rdf.isPresent() ) {
+            // An error is answered even to an Accept that fits neither format: Turtle is readable as text.
+            ResponseFormat format = REPORT_FORMATS.byAccept(accept).orElse(ResponseFormat.TURTLE);
+            Graph report = GraphFactory.createDefaultGraph();
+            report.getPrefixMapping().setNsPrefixes(REPORT_PREFIXES);
+            ValidationReport shacl = refusal instanceof ShaclRejectedException s ? s.report() : null;
+            FindingsReport.shacl(findings, shacl, report);
+            Responses.send(response, 422, format.contentType(), NegotiatedResponses.write(report, format));
+            return;
+        }
+        Responses.text(response, 422, refusal.summary() + "\n" + BundleCheck.text(findings));
+    }
+
+    /** Plain {@code application/json} asked for, not JSON-LD: the findings as JSON. */
+    static boolean wantsJson(String accept) {
+        return accept != null && accept.contains("application/json") && !accept.contains("application/ld+json");
     }
 
     private WriteRefusals() {}

@@ -98,6 +98,22 @@ class TestResourcePage {
         assertTrue(explanation.contains("position continuity"), explanation);
         assertTrue(explanation.contains("Lavrov: Russia has adjusted no point since Alaska (21 October 2025)"), "premises by label");
         assertTrue(explanation.contains(">compared with</a>"), "premise predicates by label");
+        String account = explanation.substring(explanation.indexOf("<p class=\"account\">"));
+        account = account.substring(0, account.indexOf("</p>"));
+        assertTrue(account.startsWith("<p class=\"account\">according to <a href=\"" + kg.baseUrl() + "/id/sergey-lavrov\""),
+                   "whose account the inference rests on: " + account);
+        assertTrue(account.contains("; in <a href=\"" + kg.baseUrl() + "/id/article-lavrov-rubio-2025-10\""), "and in which article: " + account);
+    }
+
+    @Test
+    void anInferenceThroughInferredPremisesNamesTheAgentsBehindThem() {
+        // Russia's position is incompatibleWith Ukraine's: both speakers' statements stand behind it.
+        String html = page("/id/russia-position-on-ukraine", null).body();
+        int row = html.indexOf("/ontology#incompatibleWith\"");
+        assertTrue(row >= 0, "the incompatible-with row");
+        String explanation = html.substring(html.indexOf("<details class=\"why\">", row), html.indexOf("</details>", row));
+        assertTrue(explanation.contains("/id/sergey-lavrov\""), explanation);
+        assertTrue(explanation.contains("/id/leader-of-ukraine-unnamed-lavrov-rubio-2025-10\""), explanation);
     }
 
     @Test
