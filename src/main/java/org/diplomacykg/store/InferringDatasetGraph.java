@@ -39,13 +39,12 @@ import org.diplomacykg.vocab.Graphs;
  * Every write is recorded in a {@link ChangeSet}; a write transaction's {@link #commit()}
  * first brings the inferred and explanations graphs up to date with the {@link Materialiser}
  * and adds the write's {@link AuditRecord} to the audit graph, inside the same transaction,
- * and only then commits, so a reader sees data and inferences
- * of the same commit or of none. If materialising or committing fails, the transaction is
- * aborted and nothing of it remains.
+ * and only then commits, so a reader sees data, inferences and record of the same commit or
+ * of none. If materialising or committing fails, the transaction is aborted and nothing of it
+ * remains. {@link FaultPoints} along the way let crash tests halt the JVM there.
  * <p>
- * The inferred and explanations graphs are the materialiser's, the audit graph the store's: a
- * write that names one of them
- * (add, delete, {@code DROP GRAPH}, {@code CLEAR GRAPH}, a graph obtained from
+ * The inferred and explanations graphs are the materialiser's, the audit graph the store's:
+ * a write that names one of them (add, delete, {@code DROP GRAPH}, {@code CLEAR GRAPH}, a graph obtained from
  * {@link #getGraph}) throws {@link ProtectedGraphException}. Writes over every graph
  * ({@link #clear()}, {@link #deleteAny} with a wildcard graph, SPARQL {@code DROP ALL},
  * {@code CLEAR ALL}, {@code DROP NAMED}) apply to the asserted graphs only: the derived
