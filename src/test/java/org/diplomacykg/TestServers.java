@@ -73,10 +73,11 @@ public final class TestServers {
             return Store.graphSizes(dataset).values().stream().mapToLong(Long::longValue).sum();
         }
 
-        /** Triples of the SPARQL default graph: the named graphs but the explanations graph, read without HTTP. */
+        /** Triples of the SPARQL default graph: the named graphs but the explanations and audit graphs, read without HTTP. */
         public long defaultGraphTriples() {
             Map<String, Long> sizes = Store.graphSizes(dataset);
-            return sizes.values().stream().mapToLong(Long::longValue).sum() - sizes.getOrDefault(Graphs.EXPLANATIONS, 0L);
+            return sizes.values().stream().mapToLong(Long::longValue).sum() - sizes.getOrDefault(Graphs.EXPLANATIONS, 0L)
+                   - sizes.getOrDefault(Graphs.AUDIT, 0L);
         }
 
         public FusekiServer server() {

@@ -287,6 +287,18 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         retracted(removed);
     }
 
+    /**
+     * Adds a quad of an exported audit trail to the audit graph, for a store rebuilt from its
+     * export (the one door into that graph besides the commit's own record); the restore's
+     * transaction then records itself as usual.
+     */
+    void restoreAudit(Quad quad) {
+        if ( !Graphs.Nodes.AUDIT.equals(quad.getGraph()) )
+            throw new IllegalArgumentException("Not a quad of the audit graph: " + quad);
+        // Not a change the reasoners or the gate look at: nothing is recorded for the commit.
+        get().add(quad);
+    }
+
     /** Removes every asserted graph and empties the default graph; the derived graphs follow at commit. */
     @Override
     public void clear() {

@@ -156,8 +156,11 @@ public final class StoreLoader {
             StreamRDF asserted = new StreamRDFWrapper(counter) {
                 @Override
                 public void quad(Quad quad) {
-                    // Derived graphs are not restored: the commit recomputes them from the asserted ones.
-                    if ( !InferringDatasetGraph.isProtected(quad.getGraph()) )
+                    // The audit trail is history, kept as it was; the derived graphs are not restored:
+                    // the commit recomputes them from the asserted ones.
+                    if ( Graphs.Nodes.AUDIT.equals(quad.getGraph()) )
+                        restoreAudit(quad);
+                    else if ( !InferringDatasetGraph.isProtected(quad.getGraph()) )
                         super.quad(quad);
                 }
             };
@@ -165,6 +168,12 @@ public final class StoreLoader {
             gate.check(Store.assertedUnion(dsg));
             return new Counted(counter.count(), false);
         });
+    }
+
+    private void restoreAudit(Quad quad) {
+        if ( !(dsg instanceof InferringDatasetGraph inferring) )
+            throw new LoadException("An export's audit trail is restored only through the store's inferring dataset");
+        inferring.restoreAudit(quad);
     }
 
     private record Counted(long triples, boolean replaced) {}

@@ -67,9 +67,10 @@ class TestUnionDefaultGraph {
         long union = count("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }");
         long named = count("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }");
         long explanations = count("SELECT (COUNT(*) AS ?n) { GRAPH <" + Graphs.EXPLANATIONS + "> { ?s ?p ?o } }");
+        long audit = count("SELECT (COUNT(*) AS ?n) { GRAPH <" + Graphs.AUDIT + "> { ?s ?p ?o } }");
         assertEquals(kg.namedGraphTriples(), named);
-        assertTrue(explanations > 0);
-        assertEquals(named - explanations, union);
+        assertTrue(explanations > 0 && audit > 0);
+        assertEquals(named - explanations - audit, union);
         assertTrue(count("SELECT (COUNT(*) AS ?n) { ?s ?p ?o FILTER(STRSTARTS(STR(?s), \"https://w3id.org/diplomacy-kg/derivation/\")) }") == 0,
                    "no derivation in the default graph");
     }
@@ -91,7 +92,7 @@ class TestUnionDefaultGraph {
         assertEquals(List.of(Graphs.sourceGraph("test-article")), strings(rows, "g"));
 
         rows = SparqlClient.select(kg.sparqlUrl(), "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g");
-        assertEquals(List.of(Graphs.EXPLANATIONS, Graphs.INFERRED, Graphs.ONTOLOGY, Graphs.REFERENCE,
+        assertEquals(List.of(Graphs.AUDIT, Graphs.EXPLANATIONS, Graphs.INFERRED, Graphs.ONTOLOGY, Graphs.REFERENCE,
                              Graphs.sourceGraph("test-article")),
                      strings(rows, "g"));
     }
