@@ -206,12 +206,14 @@ final class Hostile implements AutoCloseable {
         return Txn.calculateRead(dsg, () -> new HashSet<>(Iter.toList(dsg.find())));
     }
 
-    /** The quads of the asserted graphs (not the derived ones) other than {@link #SCRATCH}. */
+    /** The quads of the asserted graphs (not the derived ones, not the audit trail) other than {@link #SCRATCH}. */
     Set<Quad> assertedOutsideScratch() {
         Set<Quad> quads = dump();
         quads.removeIf(q -> q.getGraph().getURI().equals(SCRATCH)
                             || q.getGraph().getURI().equals(Graphs.INFERRED)
-                            || q.getGraph().getURI().equals(Graphs.EXPLANATIONS));
+                            || q.getGraph().getURI().equals(Graphs.EXPLANATIONS)
+                            // Records of the writes taken: history, not asserted data.
+                            || q.getGraph().getURI().equals(Graphs.AUDIT));
         return quads;
     }
 
