@@ -1,6 +1,7 @@
 package org.diplomacykg.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import org.apache.jena.vocabulary.XSD;
 import org.diplomacykg.reasoning.Derivation;
 import org.diplomacykg.reasoning.Derivations;
 import org.diplomacykg.store.Store;
+import org.diplomacykg.store.TdbStore;
 import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
 
@@ -38,8 +40,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code infer}: load as {@code serve} would (the commit materialises), then print the
- * inferred graph as Turtle, or with {@code --explain} why each inferred triple holds, by every
+ * {@code infer}: load as {@code serve} would (the commit materialises), or open an existing
+ * {@code --tdb} store, then print the inferred graph as Turtle, or with {@code --explain} why each inferred triple holds, by every
  * derivation the rules find for it (the explanations graph stores one):
  * <pre>
  * id:a dkg:p id:b
@@ -69,6 +71,11 @@ public final class InferCommand implements Callable<Integer> {
     @Mixin
     private LayoutOptions options;
 
+    @Option(names = "--tdb", paramLabel = "DIR",
+            description = "Read the inferences of this TDB2 store (made by load or serve --tdb) as they stand, "
+                        + "instead of loading --ontology and --data. No server may be running on it.")
+    private Path tdb;
+
     @Option(names = "--explain",
             description = "For each inferred triple, print the rule that derived it and the premises it rests on.")
     private boolean explain;
@@ -78,7 +85,14 @@ public final class InferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dataset dataset = Store.loadTemporary(options.layout());
+        if ( tdb == null )
+            return print(Store.loadTemporary(options.layout()));
+        try ( TdbStore store = TdbStore.openExisting(tdb) ) {
+            return print(store.dataset());
+        }
+    }
+
+    private int print(Dataset dataset) {
         String text = Txn.calculateRead(dataset, () -> {
             Graph inferred = dataset.asDatasetGraph().getGraph(Graphs.Nodes.INFERRED);
             if ( !explain )

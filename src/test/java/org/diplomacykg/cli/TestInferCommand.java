@@ -51,6 +51,34 @@ class TestInferCommand {
         DKG.Nodes.id("sergey-lavrov"), RDF.Nodes.type, NodeFactory.createURI(DKG.NS + "Person"));
 
     @Test
+    void inferReadsAStoreAsItStands() {
+        Path store = tmp.resolve("store");
+        assertEquals(0, run("load", "--tdb", store.toString(), "--ontology", dir("kg/ontology"), "--data", dir("kg/data")), err::toString);
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("infer", "--ontology", dir("kg/ontology"), "--data", dir("kg/data")), err::toString);
+        Graph fromFiles = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(out.toString(), Lang.TURTLE).parse(fromFiles);
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, run("infer", "--tdb", store.toString()), err::toString);
+        Graph fromStore = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(out.toString(), Lang.TURTLE).parse(fromStore);
+        assertTrue(fromStore.contains(LAVROV_IS_A_PERSON), out::toString);
+        assertTrue(fromStore.isIsomorphicWith(fromFiles), "the store holds what a load of the same files infers");
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("infer", "--tdb", store.toString(), "--explain"), err::toString);
+        assertTrue(out.toString().contains("  because "), out::toString);
+    }
+
+    @Test
+    void inferOnAMissingStoreSaysWhatToPass() {
+        int code = run("infer", "--tdb", tmp.resolve("nothing-here").toString());
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("There is no TDB2 store in"), err::toString);
+    }
+
+    @Test
     void inferPrintsTheInferredGraphAsTurtle() {
         int code = run("infer", "--ontology", dir("kg/ontology"), "--data", dir("kg/data"));
         assertEquals(0, code, err::toString);
