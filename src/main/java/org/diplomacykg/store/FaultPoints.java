@@ -24,7 +24,10 @@ public final class FaultPoints {
     public static final String AFTER_ASSERTED = "after-asserted";
     /** Derived graphs and the audit record are written in the transaction, not committed: before. */
     public static final String AFTER_MATERIALISE = "after-materialise";
-    /** TDB2 has written and synced its journal (the commit point), indexes not yet updated: after. */
+    /**
+     * TDB2 has written and synced its journal (the commit point) and is applying the changes to its
+     * components: after. See {@link #hookJournal} for which components have applied them.
+     */
     public static final String AFTER_JOURNAL = "after-journal";
     /** The commit has returned, the client has no answer yet: after. */
     public static final String AFTER_COMMIT = "after-commit";
@@ -45,11 +48,16 @@ public final class FaultPoints {
 
     /**
      * Arms {@link #AFTER_JOURNAL} on a TDB2 dataset, when it is the armed point: TDB2 has no
-     * hook of its own there, so this adds a component to its transaction coordinator. The
-     * coordinator writes and syncs its journal, the commit point, and then commits each
-     * component, the indexes and this one; the component halts when asked to commit a write
-     * (one it was asked to prepare, which read transactions are not). Hooked on the storage of
-     * the moment: a compaction, which moves the store to a new generation, drops it.
+     * hook of its own there (its listeners are told before the journal is written and after the
+     * commit), so this adds a component to its transaction coordinator. The coordinator writes
+     * and syncs its journal, the commit point, and then commits each component (indexes, node
+     * table, prefixes, this one) before it truncates the journal; this component halts when asked
+     * to commit a write (one it was asked to prepare, which read transactions are not). The
+     * components commit in the order of a hash map of their random ids, so the halt lands with
+     * some of the indexes updated and others not: exactly "before the indexes" cannot be hooked
+     * without changing TDB2, and a partial update that the journal must repair is the harder
+     * case. Hooked on the storage of the moment: a compaction, which moves the store to a new
+     * generation, drops it.
      */
     static void hookJournal(DatasetGraph tdb) {
         if ( !AFTER_JOURNAL.equals(ARMED) )
