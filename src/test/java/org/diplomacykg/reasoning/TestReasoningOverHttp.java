@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSetRewindable;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.SparqlClient;
-import org.diplomacykg.TestServers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the reasoners derive from the real article, seen as a client sees it: over HTTP,
@@ -35,17 +33,8 @@ class TestReasoningOverHttp {
     private static final String INFERRED = "<https://w3id.org/diplomacy-kg/graph/inferred>";
     private static final String EXPLANATIONS = "<https://w3id.org/diplomacy-kg/graph/explanations>";
 
-    private static TestServers.Running kg;
-
-    @BeforeAll
-    static void start() {
-        kg = TestServers.start(Path.of("ontology"), Path.of("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        kg.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.project();
 
     @Test
     void russiasPositionIsUnchangedSinceAlaskaAsOf21October() {

@@ -7,26 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 
-import org.diplomacykg.TestServers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.diplomacykg.KgServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Errors are 4xx with a message a person can act on, never a stack trace. */
 class TestErrors {
 
-    private static TestServers.Running kg;
-
-    @BeforeAll
-    static void start() {
-        kg = TestServers.startFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.fixture();
 
     @Test
     void malformedQueryIs400WithLineAndColumn() {

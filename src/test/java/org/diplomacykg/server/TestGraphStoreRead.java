@@ -11,29 +11,18 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.IsoMatcher;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.Fixtures;
-import org.diplomacykg.TestServers;
 import org.diplomacykg.store.Store;
 import org.diplomacykg.vocab.Graphs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /kg/get}: the Graph Store Protocol, read only. */
 class TestGraphStoreRead {
 
-    private static TestServers.Running kg;
-
-    @BeforeAll
-    static void start() {
-        kg = TestServers.startFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.fixture();
 
     @Test
     void namedGraphIsExactlyItsFile() {

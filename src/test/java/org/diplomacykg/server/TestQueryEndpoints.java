@@ -11,13 +11,12 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.SparqlClient;
-import org.diplomacykg.TestServers;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,18 +34,8 @@ class TestQueryEndpoints {
     private static final String CONSTRUCT_PARTICIPANTS =
         PREFIXES + "CONSTRUCT { id:test-call dkg:participant ?who } WHERE { id:test-call dkg:participant ?who }";
 
-    private static TestServers.Running kg;
-
-    @BeforeAll
-    static void start() {
-        kg = TestServers.startFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.fixture();
 
     /**
      * A result many times the response buffer arrives whole (sent in chunks once the buffer

@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.diplomacykg.Fixtures;
-import org.diplomacykg.TestServers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.diplomacykg.KgServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,18 +37,8 @@ class TestQueryTimeout {
             FILTER(CONCAT(STR(?a), STR(?d), STR(?g), STR(?j), STR(?m), STR(?p), STR(?s), STR(?v)) = "never") }
         }""";
 
-    private static TestServers.Running kg;
-
-    @BeforeAll
-    static void start() {
-        kg = TestServers.start(Fixtures.path("kg/ontology"), Fixtures.path("kg/data"), Duration.ofSeconds(1));
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.fixture().queryTimeout(Duration.ofSeconds(1));
 
     private static void assertTimedOut(HttpResponse<String> response) {
         assertEquals(503, response.statusCode(), response::body);

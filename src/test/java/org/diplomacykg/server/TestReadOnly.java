@@ -11,9 +11,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 
-import org.diplomacykg.TestServers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.diplomacykg.KgServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,18 +23,8 @@ class TestReadOnly {
     private static final String INSERT = "INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }";
     private static final String TRIPLE = "<urn:x:s> <urn:x:p> <urn:x:o> .";
 
-    private static TestServers.Running kg;
-
-    @BeforeAll
-    static void start() {
-        kg = TestServers.startFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.fixture();
 
     static Stream<Arguments> writeAttempts() {
         return Stream.of(

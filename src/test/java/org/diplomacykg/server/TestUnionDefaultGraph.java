@@ -15,13 +15,12 @@ import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.SparqlClient;
-import org.diplomacykg.TestServers;
 import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The SPARQL default graph is the union of the named graphs but the explanations graph: facts,
@@ -36,18 +35,8 @@ class TestUnionDefaultGraph {
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         """;
 
-    private static TestServers.Running kg;
-
-    @BeforeAll
-    static void start() {
-        kg = TestServers.startFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.fixture();
 
     @Test
     void plainQuerySeesTriplesFromEveryNamedGraph() {

@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +36,11 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.VOID;
-import org.diplomacykg.TestServers;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.server.KgServer;
 import org.diplomacykg.server.ServerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A GET on /kg/sparql without a query describes the service; queries still work. */
 class TestServiceDescription {
@@ -50,18 +48,8 @@ class TestServiceDescription {
     private static final String SD = "http://www.w3.org/ns/sparql-service-description#";
     private static final String PROV = "http://www.w3.org/ns/prov#";
 
-    private static TestServers.Running kg;
-
-    @BeforeAll
-    static void start() {
-        kg = TestServers.start(Path.of("ontology"), Path.of("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.project();
 
     @Test
     void describesTheServiceInTurtle() {

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,38 +23,32 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.VOID;
-import org.diplomacykg.TestServers;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.server.KgServer;
 import org.diplomacykg.server.ServerConfig;
 import org.diplomacykg.vocab.DKG;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /.well-known/void describes the dataset with figures a client can check with SPARQL. */
 class TestVoid {
 
     private static final String SD = "http://www.w3.org/ns/sparql-service-description#";
 
-    private static TestServers.Running kg;
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.project();
     private static Model voidModel;
     private static Resource dataset;
 
     @BeforeAll
     static void start() {
-        kg = TestServers.start(Path.of("ontology"), Path.of("data"));
         HttpResponse<String> response = get(kg.baseUrl() + "/.well-known/void", TURTLE);
         requireOk(response);
         assertEquals("text/turtle", mediaType(response));
         assertEquals("Accept", response.headers().firstValue("Vary").orElse(null));
         voidModel = model(response.body(), Lang.TURTLE);
         dataset = voidModel.createResource(kg.baseUrl() + "/.well-known/void#dataset");
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
     }
 
     @Test

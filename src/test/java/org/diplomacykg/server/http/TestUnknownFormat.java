@@ -8,11 +8,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.SparqlClient;
-import org.diplomacykg.TestServers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A {@code ?format=} that an endpoint does not offer is answered the same way everywhere. */
 class TestUnknownFormat {
@@ -26,18 +25,8 @@ class TestUnknownFormat {
         "None of the media types in the Accept header \\(or \\?format=\\) can be given here\\. .+ is available as:");
     private static final Pattern OFFER = Pattern.compile("  \\S+/\\S+ +.+ \\?format=[a-z-]+");
 
-    private static TestServers.Running kg;
-
-    @BeforeAll
-    static void start() {
-        kg = TestServers.startFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.fixture();
 
     @Test
     void unknownFormatIs406ListingTheFormatsOnOffer() {

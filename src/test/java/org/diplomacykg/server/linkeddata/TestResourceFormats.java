@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Graph;
@@ -24,13 +23,12 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.diplomacykg.TestServers;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.server.http.ResponseFormat;
 import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -44,18 +42,8 @@ class TestResourceFormats {
     private static final Node PARTICIPANT = DKG.Nodes.term("participant");
     private static final Node LABEL_EN = NodeFactory.createLiteralLang("Sergey Lavrov", "en");
 
-    private static TestServers.Running kg;
-
-    @BeforeAll
-    static void start() {
-        kg = TestServers.start(Path.of("ontology"), Path.of("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.project();
 
     private static String url(String slug) {
         return kg.baseUrl() + "/id/" + slug;

@@ -10,32 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.diplomacykg.TestServers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.diplomacykg.KgServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTML page of a thing: labels by language, evidence, inferred facts and why they hold. */
 class TestResourcePage {
 
     private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-    private static TestServers.Running kg;
-
-    @BeforeAll
-    static void start() {
-        kg = TestServers.start(Path.of("ontology"), Path.of("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.project();
 
     private static HttpResponse<String> page(String pathAndQuery, String acceptLanguage) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(kg.baseUrl() + pathAndQuery)).header("Accept", BROWSER).GET();

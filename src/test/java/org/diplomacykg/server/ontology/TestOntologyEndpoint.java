@@ -24,11 +24,12 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.system.G;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.TestServers;
 import org.diplomacykg.server.http.TestContentNegotiation;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** GET /ontology: the ontology file by content negotiation, and its documentation page. */
@@ -36,19 +37,13 @@ class TestOntologyEndpoint {
 
     private static final String NS = "https://w3id.org/diplomacy-kg/ontology#";
 
-    private static TestServers.Running kg;
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.project();
     private static Graph file;
 
     @BeforeAll
     static void start() {
         file = RDFParser.source("ontology/diplomacy.ttl").toGraph();
-        kg = TestServers.start(Path.of("ontology"), Path.of("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
     }
 
     private static String url() {

@@ -23,32 +23,26 @@ import java.util.stream.Stream;
 
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSetRewindable;
-import org.diplomacykg.TestServers;
-import org.junit.jupiter.api.AfterAll;
+import org.diplomacykg.KgServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The home page: what the service holds, its endpoints, and a SPARQL editor with the competency questions. */
 class TestHomePage {
 
     private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-    private static TestServers.Running kg;
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.project();
     private static String page;
 
     @BeforeAll
     static void start() {
-        kg = TestServers.start(Path.of("ontology"), Path.of("data"));
         HttpResponse<String> response = get(kg.baseUrl() + "/", BROWSER);
         requireOk(response);
         assertEquals("text/html", mediaType(response));
         page = response.body();
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
     }
 
     @Test

@@ -26,29 +26,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.diplomacykg.TestServers;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.server.ServerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /static/: the stylesheet and the editor's files, and nothing else. */
 class TestStaticFiles {
 
     private static final ClassLoader LOADER = TestStaticFiles.class.getClassLoader();
 
-    private static TestServers.Running kg;
-
-    @BeforeAll
-    static void start() {
-        kg = TestServers.startFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.fixture();
 
     @Test
     void servesTheStylesheet() throws Exception {

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +25,11 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.system.Txn;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.TestServers;
 import org.diplomacykg.store.Store;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -43,22 +42,12 @@ class TestTimeline {
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private static TestServers.Running kg;
-
-    @BeforeAll
-    static void start() {
-        kg = TestServers.start(Path.of("ontology"), Path.of("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.project();
 
     @Test
     void positionTimelineDrawsItsStatementsInDateOrder() {
-        HttpResponse<String> response = get(kg, "/timeline/russia-position-on-ukraine");
+        HttpResponse<String> response = get(kg.running(), "/timeline/russia-position-on-ukraine");
         assertEquals(200, response.statusCode(), response::body);
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         String body = response.body();
@@ -78,7 +67,7 @@ class TestTimeline {
 
     @Test
     void positionTimelineShowsTheUnchangedSinceBand() {
-        String body = get(kg, "/timeline/russia-position-on-ukraine").body();
+        String body = get(kg.running(), "/timeline/russia-position-on-ukraine").body();
         assertTrue(body.contains("unchanged since 15 Aug 2025"), "the band's label");
         assertTrue(body.contains("unchanged since <time datetime=\"2025-08-15\">15 Aug 2025</time>"), "the band summary, machine-readable too");
         assertTrue(body.contains("last reaffirmed <time datetime=\"2025-10-21\">"), "the band's end");
@@ -92,7 +81,7 @@ class TestTimeline {
 
     @Test
     void positionTimelineSaysWhatUnchangedMeans() {
-        String body = get(kg, "/timeline/russia-position-on-ukraine").body();
+        String body = get(kg.running(), "/timeline/russia-position-on-ukraine").body();
         String list = body.substring(body.indexOf("<ul class=\"timeline-assessments\">"));
         list = list.substring(0, list.indexOf("</ul>"));
         String[] items = list.split("<li>");
@@ -108,7 +97,7 @@ class TestTimeline {
 
     @Test
     void theSvgIsWellFormedWithOneLinkedMarkerPerDatedEvent() {
-        Document svg = svgOf(get(kg, "/timeline/russia-position-on-ukraine").body());
+        Document svg = svgOf(get(kg.running(), "/timeline/russia-position-on-ukraine").body());
         assertEquals("svg", svg.getDocumentElement().getLocalName());
         NodeList circles = svg.getElementsByTagNameNS(SVG_NS, "circle");
         assertEquals(6, circles.getLength(), "one marker per dated event");
@@ -122,7 +111,7 @@ class TestTimeline {
 
     @Test
     void undatedStatementsAreListedApart() {
-        String body = get(kg, "/timeline/russia").body();
+        String body = get(kg.running(), "/timeline/russia").body();
         String undated = body.substring(body.indexOf("class=\"timeline-undated\""));
         assertTrue(undated.contains("/id/statement-russia-root-causes\""), "an undated statement of Russia");
         assertTrue(undated.contains("undated (“for a long time”)"), "with the article's words for when");
@@ -131,7 +120,7 @@ class TestTimeline {
 
     @Test
     void stateTimelineListsItsMeetingsStatementsAndStances() {
-        HttpResponse<String> response = get(kg, "/timeline/russia");
+        HttpResponse<String> response = get(kg.running(), "/timeline/russia");
         assertEquals(200, response.statusCode(), response::body);
         String body = response.body();
         svgOf(body);
@@ -155,7 +144,7 @@ class TestTimeline {
 
     @Test
     void labelsInIndonesianOnRequest() {
-        HttpResponse<String> byParameter = get(kg, "/timeline/russia-position-on-ukraine?lang=id");
+        HttpResponse<String> byParameter = get(kg.running(), "/timeline/russia-position-on-ukraine?lang=id");
         assertEquals(200, byParameter.statusCode());
         assertEquals("id", byParameter.headers().firstValue("Content-Language").orElse(""));
         assertTrue(byParameter.body().contains("posisi Rusia tentang perang di Ukraina"), "the Indonesian label");
@@ -163,17 +152,17 @@ class TestTimeline {
         assertTrue(byParameter.body().contains("<html lang=\"id\">"));
         svgOf(byParameter.body());
 
-        String byHeader = get(kg, "/timeline/russia-position-on-ukraine", "Accept-Language", "fr, id;q=0.8, en;q=0.5").body();
+        String byHeader = get(kg.running(), "/timeline/russia-position-on-ukraine", "Accept-Language", "fr, id;q=0.8, en;q=0.5").body();
         assertTrue(byHeader.contains("tidak berubah sejak 15 Agu 2025"), "Accept-Language: id, in order of preference");
 
-        String english = get(kg, "/timeline/russia-position-on-ukraine").body();
+        String english = get(kg.running(), "/timeline/russia-position-on-ukraine").body();
         assertTrue(english.contains("Russia&#39;s position on the war in Ukraine") || english.contains("Russia's position on the war in Ukraine"));
         assertFalse(english.contains("tidak berubah sejak"), "English by default");
     }
 
     @Test
     void aPersonHasNoTimeline() {
-        HttpResponse<String> response = get(kg, "/timeline/sergey-lavrov");
+        HttpResponse<String> response = get(kg.running(), "/timeline/sergey-lavrov");
         assertEquals(404, response.statusCode());
         assertTrue(response.body().contains("has no timeline"), response::body);
         assertTrue(response.body().contains("href=\"" + kg.baseUrl() + "/id/sergey-lavrov\""), "a link to what it is instead");
@@ -182,17 +171,17 @@ class TestTimeline {
 
     @Test
     void unknownAndInvalidNamesAreClientErrors() {
-        assertEquals(404, get(kg, "/timeline/no-such-thing").statusCode());
-        assertEquals(404, get(kg, "/timeline/Russia").statusCode());
-        assertEquals(404, get(kg, "/timeline/russia/extra").statusCode());
-        HttpResponse<String> traversal = get(kg, "/timeline/..%2Fetc");
+        assertEquals(404, get(kg.running(), "/timeline/no-such-thing").statusCode());
+        assertEquals(404, get(kg.running(), "/timeline/Russia").statusCode());
+        assertEquals(404, get(kg.running(), "/timeline/russia/extra").statusCode());
+        HttpResponse<String> traversal = get(kg.running(), "/timeline/..%2Fetc");
         assertEquals(4, traversal.statusCode() / 100, traversal::body);
         assertFalse(traversal.body().contains("at org."), "no stack trace");
     }
 
     @Test
     void theIndexListsTheTimelines() {
-        HttpResponse<String> response = get(kg, "/timeline/");
+        HttpResponse<String> response = get(kg.running(), "/timeline/");
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("/timeline/russia-position-on-ukraine\""));
         assertTrue(response.body().contains("/timeline/united-states\""));
@@ -200,7 +189,7 @@ class TestTimeline {
 
     @Test
     void aPositionWithoutDatedEventsStillHasAPage() {
-        HttpResponse<String> response = get(kg, "/timeline/ukraine-position-on-peace");
+        HttpResponse<String> response = get(kg.running(), "/timeline/ukraine-position-on-peace");
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("No dated events are recorded."));
         assertFalse(response.body().contains("<svg"));
