@@ -12,11 +12,10 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.resultset.ResultSetLang;
-import org.diplomacykg.Fixtures;
-import org.diplomacykg.TestServers;
-import org.junit.jupiter.api.AfterAll;
+import org.diplomacykg.KgServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,19 +30,13 @@ class TestResultLimit {
     private static final int MAX = 10;
     private static final String ALL = "SELECT * { ?s ?p ?o }";
 
-    private static TestServers.Running kg;
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.fixture().queryTimeout(Duration.ofSeconds(30))
+        .limits(Limits.DEFAULTS.withMaxResults(MAX));
 
     @BeforeAll
-    static void start() {
-        kg = TestServers.start(Fixtures.path("kg/ontology"), Fixtures.path("kg/data"), Duration.ofSeconds(30),
-                               Limits.DEFAULTS.withMaxResults(MAX));
+    static void fixtureIsBiggerThanTheLimit() {
         assertTrue(kg.defaultGraphTriples() > MAX, "the fixture has more triples than the limit");
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
     }
 
     private static void assertTooMany(HttpResponse<String> response, String what) {
