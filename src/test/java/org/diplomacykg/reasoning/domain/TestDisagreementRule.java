@@ -129,7 +129,10 @@ class TestDisagreementRule {
     @Test
     void theSupportersStateBeingAStateIsAPremise() {
         Graph data = graph(REFERENCE + RUSSIA_REJECTS + TRUMP_SUPPORTS);
-        for ( Derivation d : derive(rule, data) )
+        List<Derivation> ds = derive(rule, data);
+        // Without this the loop below passes when the rule derives nothing.
+        assertEquals(disagreement(RUSSIA_US, ":russia", ":united-states", PROPOSAL, "2025-10-21"), conclusions(ds));
+        for ( Derivation d : ds )
             assertPremisesInclude(d, rule, triple(":united-states", "rdf:type", "dkg:State"));
     }
 
@@ -195,7 +198,10 @@ class TestDisagreementRule {
     @Test
     void aDatedSupportRestsOnItsDate() {
         Graph data = graph(REFERENCE + RUSSIA_REJECTS + BLINKEN_SUPPORTED_IN_2024);
-        for ( Derivation d : derive(rule, data) )
+        List<Derivation> ds = derive(rule, data);
+        // Without this the loop below passes when the rule derives nothing.
+        assertEquals(disagreement(RUSSIA_US, ":russia", ":united-states", PROPOSAL, "2025-10-21"), conclusions(ds));
+        for ( Derivation d : ds )
             assertPremisesInclude(d, rule, dated(":stance-blinken-supports", "2024-11-01"));
     }
 

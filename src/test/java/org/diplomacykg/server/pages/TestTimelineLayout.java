@@ -70,6 +70,7 @@ class TestTimelineLayout {
         for ( int i = 0 ; i < 6 ; i++ )
             items.add(new Item(PRESS, "Lavrov statement number " + i));
         Layout layout = TimelineLayout.layout(items, List.of());
+        assertEquals(items.size(), layout.markers().size(), "one marker per event");
         Set<Integer> levels = new HashSet<>();
         for ( Marker m : layout.markers() ) {
             assertTrue(levels.add(m.level()), "two labels of one day share level " + m.level());
