@@ -142,8 +142,10 @@ public class TestContentNegotiation {
 
     @ParameterizedTest
     @ValueSource(strings = { ";;", ",,,", "q=0.5", "text/", "/html", "*/*;q=abc", "text/turtle;;q=", " , ;" })
-    void malformedHeadersDoNotThrow(String header) {
-        RESOURCE.byAccept(header);
+    void malformedHeadersGetTheDefaultOrNothing(String header) {
+        // A header that names no format cleanly gets the default (Turtle) or a 406, never a format it did not ask for.
+        Optional<ResponseFormat> chosen = RESOURCE.byAccept(header);
+        assertTrue(chosen.isEmpty() || chosen.get() == RESOURCE.offers().get(0), () -> header + " -> " + chosen);
     }
 
     @ParameterizedTest
