@@ -1,7 +1,12 @@
 package org.diplomacykg;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
@@ -21,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * SparqlClient.select(kg.sparqlUrl(), "SELECT * { ?s ?p ?o }");
  * </pre>
  * It starts the server through {@link TestServers}, so a class using it sees the same server it would
- * have started itself. Servers with writers, TLS or odd data keep using {@link TestServers} directly.
+ * have started itself; {@link #writable} makes it take writes, as {@code serve --passwd} does.
+ * Servers with TLS, CORS origins or data written by the test keep using {@link TestServers} directly.
  */
 public final class KgServerExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -29,6 +35,9 @@ public final class KgServerExtension implements BeforeAllCallback, AfterAllCallb
     private final Path dataDir;
     private Duration queryTimeout = ServerConfig.DEFAULT_QUERY_TIMEOUT;
     private Limits limits = Limits.DEFAULTS;
+    /** The password file's text, null for a read-only server. */
+    private String passwords;
+    private Path passwordDir;
     private TestServers.Running running;
 
     private KgServerExtension(Path ontologyDir, Path dataDir) {
@@ -58,16 +67,48 @@ public final class KgServerExtension implements BeforeAllCallback, AfterAllCallb
         return this;
     }
 
+    /**
+     * Taking writes from the users of a password file with this text ({@code user: password} lines),
+     * written to a directory of its own for as long as the server runs. The query timeout is the default.
+     */
+    public KgServerExtension writable(String passwordFileText) {
+        this.passwords = passwordFileText;
+        return this;
+    }
+
     @Override
-    public void beforeAll(ExtensionContext context) {
-        running = TestServers.start(ontologyDir, dataDir, queryTimeout, limits);
+    public void beforeAll(ExtensionContext context) throws IOException {
+        if ( passwords == null ) {
+            running = TestServers.start(ontologyDir, dataDir, queryTimeout, limits);
+            return;
+        }
+        passwordDir = Files.createTempDirectory("kg-passwd-");
+        Path passwd = Files.writeString(passwordDir.resolve("passwd"), passwords);
+        running = TestServers.startWritable(ontologyDir, dataDir, passwd, limits);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if ( running != null )
-            running.close();
-        running = null;
+        try {
+            if ( running != null )
+                running.close();
+        } finally {
+            running = null;
+            deletePasswordDir();
+        }
+    }
+
+    private void deletePasswordDir() {
+        if ( passwordDir == null )
+            return;
+        try ( Stream<Path> files = Files.walk(passwordDir) ) {
+            for ( Path file : files.sorted(Comparator.reverseOrder()).toList() )
+                Files.delete(file);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } finally {
+            passwordDir = null;
+        }
     }
 
     /** The started server, for helpers that take one. */

@@ -2,15 +2,12 @@ package org.diplomacykg.server.limits;
 
 import static org.diplomacykg.server.limits.LimitsFixture.*;
 
-import java.nio.file.Path;
 import java.util.Set;
 
 import org.apache.jena.sparql.core.Quad;
-import org.diplomacykg.TestServers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.diplomacykg.KgServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An update may not make the server fetch what a client names, as a query may not: {@code LOAD}
@@ -18,36 +15,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TestUpdateFetchesNothing {
 
-    @TempDir
-    static Path tmp;
-
-    private static TestServers.Running kg;
-
-    @BeforeAll
-    static void start() {
-        kg = writable(tmp, Limits.DEFAULTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension server = KgServerExtension.project().writable(USER + ": " + PASSWORD + "\n");
 
     @Test
     void loadIsRefused() {
-        Set<Quad> before = dump(kg);
+        Set<Quad> before = dump(server.running());
         // A local file, which the server could otherwise read.
-        assertRefused(422, update(kg, sized("LOAD <file:///etc/hostname> INTO GRAPH <" + SOURCE + ">")), "LOAD", "/kg/data");
-        assertRefused(422, update(kg, sized("LOAD SILENT <http://localhost:1/data.ttl>")), "LOAD");
-        assertSameData(before, dump(kg));
+        assertRefused(422, update(server.running(), sized("LOAD <file:///etc/hostname> INTO GRAPH <" + SOURCE + ">")), "LOAD", "/kg/data");
+        assertRefused(422, update(server.running(), sized("LOAD SILENT <http://localhost:1/data.ttl>")), "LOAD");
+        assertSameData(before, dump(server.running()));
     }
 
     @Test
     void serviceIsRefused() {
-        Set<Quad> before = dump(kg);
-        assertRefused(422, update(kg, sized(PREFIXES + "INSERT { GRAPH <" + SOURCE + "> { ?s rdfs:comment ?o } } "
+        Set<Quad> before = dump(server.running());
+        assertRefused(422, update(server.running(), sized(PREFIXES + "INSERT { GRAPH <" + SOURCE + "> { ?s rdfs:comment ?o } } "
             + "WHERE { SERVICE <http://localhost:1/sparql> { ?s rdfs:comment ?o } }")), "SERVICE");
-        assertSameData(before, dump(kg));
+        assertSameData(before, dump(server.running()));
     }
 }

@@ -7,18 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
 import org.apache.jena.sparql.core.Quad;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.SparqlClient;
-import org.diplomacykg.TestServers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The update timeout, here 1 s: an update still running then is cancelled, nothing of it is
@@ -39,21 +36,9 @@ class TestUpdateTimeout {
     private static final String REVISION_THEN_SLOW = REVISION + " ;\n"
         + "INSERT { GRAPH <" + SOURCE + "> { id:statement-limits-revision rdfs:comment ?c } } WHERE {\n" + NEVER_MATCHES + "\n}";
 
-    @TempDir
-    static Path tmp;
-
-    private static TestServers.Running kg;
-
-    @BeforeAll
-    static void start() {
-        kg = writable(tmp, Limits.DEFAULTS.withUpdateTimeout(Duration.ofSeconds(1)));
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension server = KgServerExtension.project().writable(USER + ": " + PASSWORD + "\n")
+        .limits(Limits.DEFAULTS.withUpdateTimeout(Duration.ofSeconds(1)));
 
     private static void assertTimedOut(HttpResponse<String> response) {
         assertRefused(503, response, "Update timed out", "1 s", "--update-timeout", "nothing of it was kept");
@@ -61,50 +46,50 @@ class TestUpdateTimeout {
 
     @Test
     void aSlowUpdateIs503AndKeepsNothing() {
-        Set<Quad> before = dump(kg);
-        assertTimedOut(update(kg, sized(REVISION_THEN_SLOW)));
+        Set<Quad> before = dump(server.running());
+        assertTimedOut(update(server.running(), sized(REVISION_THEN_SLOW)));
         // The asserted, inferred and explanations graphs: all as they were.
-        assertSameData(before, dump(kg));
-        assertFalse(SparqlClient.ask(kg.sparqlUrl(), HAS_REVISION));
+        assertSameData(before, dump(server.running()));
+        assertFalse(SparqlClient.ask(server.sparqlUrl(), HAS_REVISION));
     }
 
     @Test
     void aSlowUpdateByFormIs503AndKeepsNothing() {
-        Set<Quad> before = dump(kg);
-        HttpResponse<String> response = send(authorised(kg, "/kg/update").header("Content-Type", SparqlClient.FORM)
+        Set<Quad> before = dump(server.running());
+        HttpResponse<String> response = send(authorised(server.running(), "/kg/update").header("Content-Type", SparqlClient.FORM)
             .POST(BodyPublishers.ofString("update=" + SparqlClient.encode(REVISION_THEN_SLOW))));
         assertTimedOut(response);
-        assertSameData(before, dump(kg));
+        assertSameData(before, dump(server.running()));
     }
 
     @Test
     void aSlowDeleteIs503AndKeepsNothing() {
-        Set<Quad> before = dump(kg);
+        Set<Quad> before = dump(server.running());
         String delete = PREFIXES + "DELETE { GRAPH <" + SOURCE + "> { ?a ?b ?c } } WHERE {\n" + NEVER_MATCHES + "\n}";
-        assertTimedOut(update(kg, sized(delete)));
-        assertSameData(before, dump(kg));
+        assertTimedOut(update(server.running(), sized(delete)));
+        assertSameData(before, dump(server.running()));
     }
 
     @Test
     void theNextWriteGoesThrough() {
         // The cancelled update's transaction has ended: the write lock is free.
         aSlowUpdateIs503AndKeepsNothing();
-        HttpResponse<String> response = update(kg, sized(REVISION));
+        HttpResponse<String> response = update(server.running(), sized(REVISION));
         assertEquals(204, response.statusCode(), response::body);
-        assertTrue(SparqlClient.ask(kg.sparqlUrl(), HAS_REVISION));
+        assertTrue(SparqlClient.ask(server.sparqlUrl(), HAS_REVISION));
         // And is undone the same way.
-        HttpResponse<String> undo = update(kg, sized(PREFIXES + "DELETE WHERE { GRAPH <" + SOURCE + "> {"
+        HttpResponse<String> undo = update(server.running(), sized(PREFIXES + "DELETE WHERE { GRAPH <" + SOURCE + "> {"
             + " id:statement-limits-revision dkg:evidence ?e . ?e ?p ?o } } ;"
             + " DELETE WHERE { GRAPH <" + SOURCE + "> { id:statement-limits-revision ?q ?r } }"));
         assertEquals(204, undo.statusCode(), undo::body);
-        assertFalse(SparqlClient.ask(kg.sparqlUrl(), HAS_REVISION));
+        assertFalse(SparqlClient.ask(server.sparqlUrl(), HAS_REVISION));
     }
 
     @Test
     void aQuickUpdateOfSeveralPatternsIsUnaffected() {
         // One timer for the request, not one that the first operation uses up.
         String nothing = "GRAPH <" + SOURCE + "> { ?s rdfs:comment \"no such comment\" }";
-        HttpResponse<String> response = update(kg, sized(PREFIXES
+        HttpResponse<String> response = update(server.running(), sized(PREFIXES
             + "DELETE { " + nothing + " } WHERE { " + nothing + " } ;\n"
             + "DELETE { " + nothing + " } WHERE { " + nothing + " } ;\n"
             + "DELETE { " + nothing + " } WHERE { " + nothing + " }"));
@@ -114,7 +99,7 @@ class TestUpdateTimeout {
     @Test
     void queriesStillAnswerAfterACancelledUpdate() {
         aSlowUpdateIs503AndKeepsNothing();
-        assertEquals(kg.defaultGraphTriples(),
-            SparqlClient.select(kg.sparqlUrl(), "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").next().getLiteral("n").getLong());
+        assertEquals(server.defaultGraphTriples(),
+            SparqlClient.select(server.sparqlUrl(), "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }").next().getLiteral("n").getLong());
     }
 }
