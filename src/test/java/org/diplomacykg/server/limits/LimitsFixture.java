@@ -14,8 +14,6 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
@@ -60,17 +58,6 @@ final class LimitsFixture {
     static final String HAS_REVISION = PREFIXES + "ASK { id:statement-limits-revision ?p ?o }";
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
-    /** A writable server over the real ontology and data, with the users file in {@code dir}. */
-    static TestServers.Running writable(Path dir, Limits limits) {
-        Path passwd = dir.resolve("passwd");
-        try {
-            Files.writeString(passwd, USER + ": " + PASSWORD + "\n");
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return TestServers.startWritable(Path.of("ontology"), Path.of("data"), passwd, limits);
-    }
 
     static HttpRequest.Builder request(TestServers.Running kg, String path) {
         return HttpRequest.newBuilder(URI.create(kg.baseUrl() + path));

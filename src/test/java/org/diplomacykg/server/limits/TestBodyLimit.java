@@ -6,19 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
 import org.apache.jena.sparql.core.Quad;
-import org.diplomacykg.Fixtures;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.SparqlClient;
 import org.diplomacykg.TestServers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The request body limit, here 64 KB: a body over it is 413 with a message naming the limit,
@@ -32,25 +29,10 @@ class TestBodyLimit {
     private static final Limits LIMITS = Limits.DEFAULTS.withMaxBodyBytes(LIMIT);
     private static final String COUNT = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }";
 
-    @TempDir
-    static Path tmp;
-
-    private static TestServers.Running kg;
-    private static TestServers.Running writable;
-
-    @BeforeAll
-    static void start() {
-        kg = TestServers.start(Fixtures.path("kg/ontology"), Fixtures.path("kg/data"), Duration.ofSeconds(30), LIMITS);
-        writable = writable(tmp, LIMITS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-        if ( writable != null )
-            writable.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.fixture().queryTimeout(Duration.ofSeconds(30)).limits(LIMITS);
+    @RegisterExtension
+    static final KgServerExtension writable = KgServerExtension.project().writable(USER + ": " + PASSWORD + "\n").limits(LIMITS);
 
     private static HttpResponse<String> query(TestServers.Running server, java.net.http.HttpRequest.BodyPublisher body) {
         return send(request(server, "/kg/sparql").header("Content-Type", SparqlClient.SPARQL_QUERY)
@@ -58,7 +40,7 @@ class TestBodyLimit {
     }
 
     private static HttpResponse<String> form(java.net.http.HttpRequest.BodyPublisher body) {
-        return send(request(kg, "/kg/sparql").header("Content-Type", SparqlClient.FORM)
+        return send(request(kg.running(), "/kg/sparql").header("Content-Type", SparqlClient.FORM)
                                              .header("Accept", SparqlClient.RESULTS_JSON).POST(body));
     }
 
@@ -75,32 +57,32 @@ class TestBodyLimit {
 
     @Test
     void aQueryOfExactlyTheLimitIsAnswered() {
-        HttpResponse<String> sized = query(kg, sized(padded(COUNT, LIMIT)));
+        HttpResponse<String> sized = query(kg.running(), sized(padded(COUNT, LIMIT)));
         assertEquals(200, sized.statusCode(), sized::body);
-        HttpResponse<String> chunked = query(kg, chunked(padded(COUNT, LIMIT)));
+        HttpResponse<String> chunked = query(kg.running(), chunked(padded(COUNT, LIMIT)));
         assertEquals(200, chunked.statusCode(), chunked::body);
     }
 
     @Test
     void aQueryOneByteOverTheLimitWithContentLengthIs413() {
-        assertTooLarge(query(kg, sized(padded(COUNT, LIMIT + 1))));
-        assertStillServing(kg);
+        assertTooLarge(query(kg.running(), sized(padded(COUNT, LIMIT + 1))));
+        assertStillServing(kg.running());
     }
 
     @Test
     void aChunkedQueryOneByteOverTheLimitIs413() {
         // No Content-Length: only counting the bytes as they are read finds it.
-        assertTooLarge(query(kg, chunked(padded(COUNT, LIMIT + 1))));
-        assertStillServing(kg);
+        assertTooLarge(query(kg.running(), chunked(padded(COUNT, LIMIT + 1))));
+        assertStillServing(kg.running());
     }
 
     @Test
     void aBodyFarOverTheLimitIsStill413ForAClientThatSendsItAllFirst() {
         // 20 MB: the client is still sending when the answer is ready.
         String huge = padded(COUNT, 20L * 1024 * 1024);
-        assertTooLarge(query(kg, sized(huge)));
-        assertTooLarge(query(kg, chunked(huge)));
-        assertStillServing(kg);
+        assertTooLarge(query(kg.running(), sized(huge)));
+        assertTooLarge(query(kg.running(), chunked(huge)));
+        assertStillServing(kg.running());
     }
 
     @Test
@@ -110,7 +92,7 @@ class TestBodyLimit {
         String over = field + "x".repeat((int) (LIMIT + 1 - field.length()));
         assertTooLarge(form(sized(over)));
         assertTooLarge(form(chunked(over)));
-        assertStillServing(kg);
+        assertStillServing(kg.running());
     }
 
     @Test
@@ -118,20 +100,20 @@ class TestBodyLimit {
         // 20 MB of query that compresses to a few KB: the limit is on what the server must hold.
         byte[] bomb = gzip(padded(COUNT, 20L * 1024 * 1024));
         assertFalse(bomb.length > LIMIT, "compressed, it is under the limit");
-        assertTooLarge(send(request(kg, "/kg/sparql").header("Content-Type", SparqlClient.SPARQL_QUERY)
+        assertTooLarge(send(request(kg.running(), "/kg/sparql").header("Content-Type", SparqlClient.SPARQL_QUERY)
                                                      .header("Content-Encoding", "gzip")
                                                      .POST(BodyPublishers.ofByteArray(bomb))));
-        HttpResponse<String> small = send(request(kg, "/kg/sparql").header("Content-Type", SparqlClient.SPARQL_QUERY)
+        HttpResponse<String> small = send(request(kg.running(), "/kg/sparql").header("Content-Type", SparqlClient.SPARQL_QUERY)
                                                                    .header("Content-Encoding", "gzip")
                                                                    .header("Accept", SparqlClient.RESULTS_JSON)
                                                                    .POST(BodyPublishers.ofByteArray(gzip(COUNT))));
         assertEquals(200, small.statusCode(), small::body);
-        assertStillServing(kg);
+        assertStillServing(kg.running());
     }
 
     @Test
     void aBodyThatIsNotTheGzipItClaimsIs400() {
-        HttpResponse<String> response = send(request(kg, "/kg/sparql").header("Content-Type", SparqlClient.SPARQL_QUERY)
+        HttpResponse<String> response = send(request(kg.running(), "/kg/sparql").header("Content-Type", SparqlClient.SPARQL_QUERY)
                                                                        .header("Content-Encoding", "gzip")
                                                                        .POST(sized(COUNT)));
         assertRefused(400, response, "gzip");
@@ -141,12 +123,12 @@ class TestBodyLimit {
 
     @Test
     void anUpdateOverTheLimitIs413AndChangesNothing() {
-        Set<Quad> before = dump(writable);
+        Set<Quad> before = dump(writable.running());
         // The data comes first: a server that ran the update while reading it would have inserted it.
-        assertTooLarge(update(writable, sized(padded(REVISION, LIMIT + 1))));
-        assertTooLarge(update(writable, chunked(padded(REVISION, LIMIT + 1))));
-        assertSameData(before, dump(writable));
-        assertStillServing(writable);
+        assertTooLarge(update(writable.running(), sized(padded(REVISION, LIMIT + 1))));
+        assertTooLarge(update(writable.running(), chunked(padded(REVISION, LIMIT + 1))));
+        assertSameData(before, dump(writable.running()));
+        assertStillServing(writable.running());
     }
 
     @Test
@@ -155,30 +137,30 @@ class TestBodyLimit {
         StringBuilder turtle = new StringBuilder("@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n");
         for ( int i = 0; turtle.length() <= LIMIT; i++ )
             turtle.append("<https://w3id.org/diplomacy-kg/id/limits-").append(i).append("> rdfs:label \"label ").append(i).append("\" .\n");
-        Set<Quad> before = dump(writable);
+        Set<Quad> before = dump(writable.running());
         String url = "/kg/data?graph=" + SparqlClient.encode(SOURCE);
-        assertTooLarge(send(authorised(writable, url).header("Content-Type", "text/turtle").POST(chunked(turtle.toString()))));
-        assertTooLarge(send(authorised(writable, url).header("Content-Type", "text/turtle").PUT(sized(turtle.toString()))));
-        assertSameData(before, dump(writable));
-        assertStillServing(writable);
+        assertTooLarge(send(authorised(writable.running(), url).header("Content-Type", "text/turtle").POST(chunked(turtle.toString()))));
+        assertTooLarge(send(authorised(writable.running(), url).header("Content-Type", "text/turtle").PUT(sized(turtle.toString()))));
+        assertSameData(before, dump(writable.running()));
+        assertStillServing(writable.running());
     }
 
     @Test
     void anArticleOverTheLimitIs413AndChangesNothing() {
         String json = "{\"text\": \"" + "Lavrov and Rubio spoke. ".repeat((int) (LIMIT / 20)) + "\", \"facts\": \"\"}";
-        Set<Quad> before = dump(writable);
-        assertTooLarge(send(authorised(writable, "/kg/articles/limits-article").header("Content-Type", "application/json")
+        Set<Quad> before = dump(writable.running());
+        assertTooLarge(send(authorised(writable.running(), "/kg/articles/limits-article").header("Content-Type", "application/json")
                                                                                .PUT(chunked(json))));
-        assertTooLarge(send(authorised(writable, "/kg/articles/limits-article").header("Content-Type", "application/json")
+        assertTooLarge(send(authorised(writable.running(), "/kg/articles/limits-article").header("Content-Type", "application/json")
                                                                                .PUT(sized(json))));
-        assertSameData(before, dump(writable));
+        assertSameData(before, dump(writable.running()));
     }
 
     @Test
     void aWriteWithinTheLimitStillGoesThrough() {
         // After refused bodies, the write lock is free and the next write commits.
         anUpdateOverTheLimitIs413AndChangesNothing();
-        HttpResponse<String> response = update(writable, chunked(REVISION));
+        HttpResponse<String> response = update(writable.running(), chunked(REVISION));
         assertEquals(204, response.statusCode(), response::body);
         assertEquals(true, SparqlClient.ask(writable.sparqlUrl(), HAS_REVISION));
     }
