@@ -24,7 +24,8 @@ import org.diplomacykg.vocab.Graphs;
 
 /**
  * Starts the real server, as {@code serve} does, on a free port, for tests that talk HTTP.
- * Use with try-with-resources or stop it in {@code @AfterAll}:
+ * For one server per test class use {@link KgServerExtension}; for a server of one test, or one
+ * with TLS, CORS origins or data the test writes first, use this with try-with-resources or stop it in {@code @AfterAll}:
  * <pre>
  * try ( TestServers.Running kg = TestServers.start(ontologyDir, dataDir) ) {
  *     ResultSetRewindable rows = SparqlClient.select(kg.sparqlUrl(), "SELECT * { ?s ?p ?o }");
