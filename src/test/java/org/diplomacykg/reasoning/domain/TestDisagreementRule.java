@@ -11,6 +11,7 @@ import static org.diplomacykg.reasoning.domain.DomainFixtures.graph;
 import static org.diplomacykg.reasoning.domain.DomainFixtures.node;
 import static org.diplomacykg.reasoning.domain.DomainFixtures.triple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
@@ -230,6 +231,8 @@ class TestDisagreementRule {
                 dkg:date "2025-11-05T00:00:00"^^xsd:dateTime .
             """);
         Set<Triple> found = conclusions(derive(rule, data));
+        // Without this the loop below passes when no disagreement, or none with a date, is derived.
+        assertTrue(found.stream().anyMatch(t -> t.getPredicate().equals(DKG.Nodes.disagreementDate)), () -> "no dated disagreement: " + found);
         for ( Triple t : found )
             if ( t.getPredicate().equals(DKG.Nodes.disagreementDate) )
                 assertEquals(1, found.stream().filter(u -> u.getSubject().equals(t.getSubject())
