@@ -1,6 +1,7 @@
 package org.diplomacykg;
 
 import org.diplomacykg.cli.BenchCommand;
+import org.diplomacykg.cli.ExitCodes;
 import org.diplomacykg.cli.ExportCommand;
 import org.diplomacykg.cli.GenerateCommand;
 import org.diplomacykg.cli.InferCommand;
@@ -30,12 +31,6 @@ import picocli.CommandLine.Spec;
                          PasswdCommand.class })
 public final class Main implements Runnable {
 
-    /**
-     * Exit code when the data is missing, does not parse, breaks the shapes, a store cannot be
-     * opened, or the server cannot start.
-     */
-    public static final int EXIT_FAILED = 1;
-
     @Spec
     private CommandSpec spec;
 
@@ -59,7 +54,7 @@ public final class Main implements Runnable {
             if ( !(ex instanceof LoadException) )
                 throw ex;
             commandLine.getErr().println("error: " + ex.getMessage());
-            return EXIT_FAILED;
+            return ExitCodes.FAILED;
         });
         return cmd;
     }

@@ -4,7 +4,7 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.diplomacykg.reasoning.jena.JenaRules;
+import org.diplomacykg.bench.jena.JenaRules;
 
 /**
  * Full materialisation by the Jena baseline: the service's rules written as Jena rules

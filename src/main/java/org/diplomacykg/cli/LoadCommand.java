@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.diplomacykg.Main;
 import org.diplomacykg.store.ArticleBundle;
 import org.diplomacykg.store.DataLayout;
 import org.diplomacykg.store.LoadException;
@@ -117,7 +116,7 @@ public final class LoadCommand implements Callable<Integer> {
                 err.println(refused + " of " + bundles.size() + (bundles.size() == 1 ? " bundle" : " bundles")
                             + " refused; the store holds the others");
                 err.flush();
-                return Main.EXIT_FAILED;
+                return ExitCodes.FAILED;
             }
             return 0;
         } finally {

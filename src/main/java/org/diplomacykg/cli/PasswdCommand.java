@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.diplomacykg.Main;
 import org.diplomacykg.server.ServerConfigException;
 import org.diplomacykg.server.write.PasswordFile;
 
@@ -60,6 +59,6 @@ public final class PasswdCommand implements Callable<Integer> {
 
     private int fail(String message) {
         spec.commandLine().getErr().println("error: " + message);
-        return Main.EXIT_FAILED;
+        return ExitCodes.FAILED;
     }
 }

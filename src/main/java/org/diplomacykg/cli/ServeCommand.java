@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.apache.jena.fuseki.FusekiException;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
-import org.diplomacykg.Main;
 import org.diplomacykg.server.KgServer;
 import org.diplomacykg.server.ServerConfig;
 import org.diplomacykg.server.ServerConfigException;
@@ -185,7 +184,7 @@ public final class ServeCommand implements Callable<Integer> {
             security = new Security(tls, readers, loginLimits, trustForwarded);
         } catch (ServerConfigException ex) {
             spec.commandLine().getErr().println("error: " + ex.getMessage());
-            return Main.EXIT_FAILED;
+            return ExitCodes.FAILED;
         }
         if ( (passwordFile != null || readPasswordFile != null) && tlsKeystore == null && !loopback(bind) )
             LOG.warn("Passwords travel in clear over plain HTTP: serve with --tls-keystore, or behind a TLS proxy, "
@@ -213,7 +212,7 @@ public final class ServeCommand implements Callable<Integer> {
                   + "stop the program using it or pass --port PORT"
                 : "error: cannot listen on " + bind + " port " + port + ": the port is in use or the address is not "
                   + "one of this machine's (" + bindCause(ex) + ")");
-            return Main.EXIT_FAILED;
+            return ExitCodes.FAILED;
         }
         LOG.info("Serving {}/sparql (query timeout {} s, at most {} results; bodies up to {}; update timeout {}), {}",
                  server.datasetURL(KgServer.DATASET), timeoutSeconds, limits.maxResults(),

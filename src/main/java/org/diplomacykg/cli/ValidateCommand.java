@@ -14,7 +14,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.graph.Node;
 import org.apache.jena.system.Txn;
-import org.diplomacykg.Main;
 import org.diplomacykg.store.ArticleBundle;
 import org.diplomacykg.store.ArticleTexts;
 import org.diplomacykg.store.BundleCheck;
@@ -91,7 +90,7 @@ public final class ValidateCommand implements Callable<Integer> {
             out.println(BundleCheck.text(findings));
         }
         out.flush();
-        return findings.isEmpty() ? 0 : Main.EXIT_FAILED;
+        return findings.isEmpty() ? 0 : ExitCodes.FAILED;
     }
 
     /** The bundles in a dataset of their own with the ontology and reference data, checked as load checks them. */

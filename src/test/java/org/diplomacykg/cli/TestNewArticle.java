@@ -92,7 +92,7 @@ class TestNewArticle {
         assertEquals(0, run(args));
         Path facts = data.resolve("articles").resolve(SLUG).resolve("facts.ttl");
         Files.writeString(facts, "# my work\n", java.nio.file.StandardOpenOption.APPEND);
-        assertEquals(Main.EXIT_FAILED, run(args));
+        assertEquals(ExitCodes.FAILED, run(args));
         assertTrue(Files.readString(facts).endsWith("# my work\n"));
     }
 

@@ -101,7 +101,7 @@ class TestStoreCommands {
         Path misquoted = bundle("misquoted", "panggilan lama");
         Path good = bundle("good-article", "panggilan baru");
         int code = load(db, misquoted.toString(), good.toString());
-        assertEquals(Main.EXIT_FAILED, code);
+        assertEquals(ExitCodes.FAILED, code);
         assertTrue(err.toString().contains("\"panggilan lama\"") && err.toString().contains("does not occur verbatim in the text of article 'misquoted'"), err::toString);
         assertTrue(err.toString().contains("1 of 2 bundles refused"), err::toString);
         assertNoStackTrace(err.toString());
@@ -121,7 +121,7 @@ class TestStoreCommands {
         List<QuerySolution> before = activities(exported(db));
         assertEquals(1, before.stream().map(row -> row.getResource("a")).distinct().count(), "the initialisation is one write");
 
-        assertEquals(Main.EXIT_FAILED, load(db, bundle("misquoted", "panggilan lama").toString(), bundle("good-article", "panggilan baru").toString()));
+        assertEquals(ExitCodes.FAILED, load(db, bundle("misquoted", "panggilan lama").toString(), bundle("good-article", "panggilan baru").toString()));
         List<QuerySolution> after = activities(exported(db));
         List<QuerySolution> added = after.stream().filter(row -> !row.getResource("a").equals(before.get(0).getResource("a"))).toList();
         assertEquals(1, added.size(), "one more activity, for the good bundle only, which touched one graph: " + added);
@@ -168,14 +168,14 @@ class TestStoreCommands {
 
         Path broken = bundle("broken", "panggilan baru");
         Files.writeString(broken.resolve("facts.ttl"), "@prefix id: <https://w3id.org/diplomacy-kg/id/> .\nid:x id:says .\n");
-        assertEquals(Main.EXIT_FAILED, load(db, broken.toString()));
+        assertEquals(ExitCodes.FAILED, load(db, broken.toString()));
         assertTrue(err.toString().startsWith("error: " + broken + ": " + broken.resolve("facts.ttl") + ":2:"), err::toString);
         assertNoStackTrace(err.toString());
 
         Path violating = bundle("violating", "panggilan baru");
         Files.writeString(violating.resolve("facts.ttl"), "@prefix dkg: <https://w3id.org/diplomacy-kg/ontology#> .\n"
                                                           + "<https://w3id.org/diplomacy-kg/id/nameless> a dkg:Official .\n");
-        assertEquals(Main.EXIT_FAILED, load(db, violating.toString()));
+        assertEquals(ExitCodes.FAILED, load(db, violating.toString()));
         assertTrue(err.toString().contains("A person needs a label") && err.toString().contains("id:nameless"), err::toString);
 
         assertTrue(org.apache.jena.sparql.util.IsoMatcher.isomorphic(before, exported(db)), "the store changed");
@@ -196,7 +196,7 @@ class TestStoreCommands {
         assertEquals(List.of(Graphs.Nodes.REFERENCE), org.apache.jena.atlas.iterator.Iter.toList(
             RDFDataMgr.loadDatasetGraph(one.toString()).listGraphNodes()));
 
-        assertEquals(Main.EXIT_FAILED, run("export", "--tdb", db.toString(), "--graph", "https://example.org/none"));
+        assertEquals(ExitCodes.FAILED, run("export", "--tdb", db.toString(), "--graph", "https://example.org/none"));
         assertTrue(err.toString().startsWith("error: The store has no graph <https://example.org/none>"), err::toString);
         assertEquals(1, err.toString().lines().count(), err::toString);
     }
@@ -213,7 +213,7 @@ class TestStoreCommands {
         assertTrue(RDFDataMgr.loadDatasetGraph(export.toString()).getGraph(Graphs.Nodes.INFERRED)
                        .isIsomorphicWith(exported(rebuilt).getGraph(Graphs.Nodes.INFERRED)));
 
-        assertEquals(Main.EXIT_FAILED, load(db, "--from-export", export.toString()));
+        assertEquals(ExitCodes.FAILED, load(db, "--from-export", export.toString()));
         assertTrue(err.toString().contains("--from-export fills a new store"), err::toString);
     }
 
@@ -225,14 +225,14 @@ class TestStoreCommands {
                  new String[] { "serve", "--port", "0", "--tdb", file.toString(), "--ontology", dir("kg/ontology"), "--data", dir("kg/data") },
                  new String[] { "load", "--tdb", file.toString(), "--ontology", dir("kg/ontology"), "--data", dir("kg/data") },
                  new String[] { "export", "--tdb", file.toString() }) ) {
-            assertEquals(Main.EXIT_FAILED, run(args), args[0] + ": " + err);
+            assertEquals(ExitCodes.FAILED, run(args), args[0] + ": " + err);
             assertEquals(1, err.toString().lines().count(), args[0] + ": " + err);
             assertTrue(err.toString().contains(file.toString()), args[0] + ": " + err);
             assertNoStackTrace(err.toString());
         }
         // export never creates a store where there is none
         Path missing = tmp.resolve("missing");
-        assertEquals(Main.EXIT_FAILED, run("export", "--tdb", missing.toString()));
+        assertEquals(ExitCodes.FAILED, run("export", "--tdb", missing.toString()));
         assertTrue(err.toString().contains("There is no TDB2 store"), err::toString);
         assertFalse(Files.exists(missing));
     }
@@ -252,7 +252,7 @@ class TestStoreCommands {
             for ( String[] args : List.of(new String[] { "load", "--tdb", db.toString(), "--ontology", dir("kg/ontology") },
                                           new String[] { "serve", "--port", "0", "--tdb", db.toString() },
                                           new String[] { "export", "--tdb", db.toString() }) ) {
-                assertEquals(Main.EXIT_FAILED, run(args), args[0] + ": " + err);
+                assertEquals(ExitCodes.FAILED, run(args), args[0] + ": " + err);
                 assertEquals(1, err.toString().lines().count(), args[0] + ": " + err);
                 assertTrue(err.toString().contains("in use by another process (pid " + holder.pid() + ")"), args[0] + ": " + err);
                 assertNoStackTrace(err.toString());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.diplomacykg.Main;
+import org.diplomacykg.cli.ExitCodes;
 import org.diplomacykg.store.TdbStore;
 import org.diplomacykg.vocab.Graphs;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class TestLoadGeneratedWorld {
         assertTrue(!broken.equals(quads));
         Files.writeString(world, broken);
         Path data = Files.createDirectories(tmp.resolve("empty-data"));
-        assertEquals(Main.EXIT_FAILED, run("load", "--tdb", tmp.resolve("db").toString(), "--ontology", "ontology",
+        assertEquals(ExitCodes.FAILED, run("load", "--tdb", tmp.resolve("db").toString(), "--ontology", "ontology",
                                            "--data", data.toString(), world.toString()));
         assertTrue(err.toString().contains("Fabricated"), err.toString());
         try ( TdbStore store = TdbStore.openExisting(tmp.resolve("db")) ) {

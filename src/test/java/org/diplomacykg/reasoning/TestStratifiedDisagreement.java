@@ -21,7 +21,7 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.diplomacykg.reasoning.jena.JenaRules;
+import org.diplomacykg.bench.jena.JenaRules;
 import org.diplomacykg.store.Store;
 import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;

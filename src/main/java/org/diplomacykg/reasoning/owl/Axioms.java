@@ -20,7 +20,7 @@ import org.apache.jena.vocabulary.XSD;
 
 /**
  * Reading axioms out of the ontology graph, and the few graph helpers the rules share. Public
- * so that the Jena-rule baseline (org.diplomacykg.reasoning.jena) chooses the same axioms.
+ * so that the Jena-rule baseline (org.diplomacykg.bench.jena) chooses the same axioms.
  */
 public final class Axioms {
 

@@ -1,4 +1,4 @@
-package org.diplomacykg.reasoning.jena;
+package org.diplomacykg.bench.jena;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.diplomacykg.reasoning.jena;
+package org.diplomacykg.bench.jena;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.reasoner.rulesys.RuleContext;

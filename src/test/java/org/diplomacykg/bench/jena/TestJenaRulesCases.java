@@ -1,4 +1,4 @@
-package org.diplomacykg.reasoning.jena;
+package org.diplomacykg.bench.jena;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
