@@ -46,25 +46,8 @@ class TestAuditTrail {
         PREFIX prov: <http://www.w3.org/ns/prov#>
         """;
     private static final String ARTICLE = "audit-test";
-    private static final String TEXT = "Moskow, 1 November. Lavrov dan Rubio kembali berbicara melalui telepon pada Sabtu.";
-    private static final String FACTS = """
-        @prefix dkg:  <https://w3id.org/diplomacy-kg/ontology#> .
-        @prefix id:   <https://w3id.org/diplomacy-kg/id/> .
-        @prefix oa:   <http://www.w3.org/ns/oa#> .
-        @prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
-        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-
-        id:article-audit-test a dkg:Article ; rdfs:label "A test article"@en .
-
-        id:audit-test-call a dkg:PhoneCall ;
-            rdfs:label "Lavrov-Rubio call of 1 November 2025"@en ;
-            dkg:status dkg:Held ;
-            dkg:participant id:sergey-lavrov , id:marco-rubio ;
-            dkg:date "2025-11-01T00:00:00"^^xsd:dateTime ;
-            dkg:evidence [ a oa:TextQuoteSelector ;
-                           oa:exact "Lavrov dan Rubio kembali berbicara melalui telepon" ;
-                           dkg:inArticle id:article-audit-test ] .
-        """;
+    private static final String TEXT = WriteFixture.BUNDLE_TEXT;
+    private static final String FACTS = WriteFixture.bundleFacts(ARTICLE);
 
     @TempDir
     Path tmp;

@@ -75,6 +75,31 @@ final class WriteFixture implements AutoCloseable {
         kg.close();
     }
 
+    /** The text of the small article the article-endpoint and audit tests send. */
+    static final String BUNDLE_TEXT = "Moskow, 1 November. Lavrov dan Rubio kembali berbicara melalui telepon pada Sabtu.";
+
+    /** The facts of that article, as the bundle {@code slug}: one call, with its span of {@link #BUNDLE_TEXT}. */
+    static String bundleFacts(String slug) {
+        return """
+            @prefix dkg:  <https://w3id.org/diplomacy-kg/ontology#> .
+            @prefix id:   <https://w3id.org/diplomacy-kg/id/> .
+            @prefix oa:   <http://www.w3.org/ns/oa#> .
+            @prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
+            @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+
+            id:article-SLUG a dkg:Article ; rdfs:label "A test article"@en .
+
+            id:SLUG-call a dkg:PhoneCall ;
+                rdfs:label "Lavrov-Rubio call of 1 November 2025"@en ;
+                dkg:status dkg:Held ;
+                dkg:participant id:sergey-lavrov , id:marco-rubio ;
+                dkg:date "2025-11-01T00:00:00"^^xsd:dateTime ;
+                dkg:evidence [ a oa:TextQuoteSelector ;
+                               oa:exact "Lavrov dan Rubio kembali berbicara melalui telepon" ;
+                               dkg:inArticle id:article-SLUG ] .
+            """.replace("SLUG", slug);
+    }
+
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
