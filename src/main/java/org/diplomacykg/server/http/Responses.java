@@ -30,5 +30,21 @@ public final class Responses {
         send(response, status, ResponseFormat.HTML.contentType(), page.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * 500 for a request whose read failed, unless the response has started: a short message,
+     * the details in the log (the caller's), not in the answer. What it has so far is dropped but
+     * its {@code Vary} header, which stays true of the error too.
+     */
+    public static void couldNotRead(HttpServletResponse response) throws IOException {
+        if ( response.isCommitted() )
+            return;
+        String vary = response.getHeader("Vary");
+        response.reset();
+        if ( vary != null )
+            response.setHeader("Vary", vary);
+        text(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+             "The knowledge graph could not be read to answer this request; the server log has the details.");
+    }
+
     private Responses() {}
 }

@@ -83,8 +83,7 @@ public final class ExplainServlet extends HttpServlet {
             answer = Txn.calculateRead(dataset, () -> describe(Derivations.standard(dataset), triple));
         } catch (RuntimeException ex) {
             LOG.error("Could not explain {}", triple, ex);
-            Responses.text(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                "The knowledge graph could not be read to answer this request; the server log has the details.");
+            Responses.couldNotRead(response);
             return;
         }
         if ( answer == null ) {

@@ -54,12 +54,8 @@ public final class ResourceServlet extends HttpServlet {
             respond(request, response);
         } catch (RuntimeException ex) {
             LOG.error("Could not answer {}", request.getRequestURI(), ex);
-            if ( response.isCommitted() )
-                return;
-            response.reset();
             NegotiatedResponses.varyByAccept(response);
-            Responses.text(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                "The knowledge graph could not be read to answer this request; the server log has the details.");
+            Responses.couldNotRead(response);
         }
     }
 

@@ -47,11 +47,7 @@ public final class ArticlePageServlet extends HttpServlet {
         } catch (RuntimeException ex) {
             // As the resource pages: a short message, the details in the log, not in the page.
             LOG.error("Could not answer {}", request.getRequestURI(), ex);
-            if ( response.isCommitted() )
-                return;
-            response.reset();
-            Responses.text(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                "The knowledge graph could not be read to answer this request; the server log has the details.");
+            Responses.couldNotRead(response);
         }
     }
 
