@@ -54,7 +54,7 @@ final class ServiceStep {
         o.put("heap_held_mb", Json.num((heapAfter - heapBefore) / 1048576.0));
         o.put("bytes_per_triple", Json.num((double) (heapAfter - heapBefore) / held));
         DatasetGraphSwitchable container = (DatasetGraphSwitchable) base;
-        long files = TdbStep.sizeOf(container.getContainerPath());
+        long files = DiskUsage.of(container.getContainerPath());
         o.put("disk_bytes", files);
         o.put("disk_bytes_per_quad", Json.num((double) files / held));
         // What a store settles at: TDB2 keeps every block a transaction replaced until it is
@@ -62,7 +62,7 @@ final class ServiceStep {
         start = System.nanoTime();
         DatabaseMgr.compact(container, true);
         o.put("compact_ms", Json.num((System.nanoTime() - start) / 1e6));
-        long compacted = TdbStep.sizeOf(container.getContainerPath());
+        long compacted = DiskUsage.of(container.getContainerPath());
         o.put("disk_bytes_compacted", compacted);
         o.put("disk_bytes_compacted_per_asserted_triple", Json.num((double) compacted / triples));
 
