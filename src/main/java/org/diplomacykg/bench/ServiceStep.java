@@ -67,7 +67,7 @@ final class ServiceStep {
         o.put("disk_bytes_compacted_per_asserted_triple", Json.num((double) compacted / triples));
 
         if ( incremental )
-            o.put("incremental", incremental(request, new InferringDatasetGraph(base, materialiser)));
+            o.put("incremental", incremental(request, new InferringDatasetGraph(base, materialiser), materialiser));
         return o;
     }
 
@@ -77,7 +77,7 @@ final class ServiceStep {
      * distinct premise alike) from the explanations graph, until the repetitions or the time
      * budget run out.
      */
-    private static JsonObject incremental(StepRequest request, InferringDatasetGraph dsg) {
+    private static JsonObject incremental(StepRequest request, InferringDatasetGraph dsg, Materialiser materialiser) {
         List<Quad> premises = Txn.calculateRead(dsg, () -> assertedPremises(dsg, request.repetitions(), request.seed()));
         Histogram inserts = Latency.histogram();
         Histogram deletes = Latency.histogram();
@@ -85,18 +85,24 @@ final class ServiceStep {
         o.put("premises_sampled", premises.size());
         if ( premises.isEmpty() )
             return o;
+        SlowestWrites slowest = new SlowestWrites(10);
         long deadline = System.nanoTime() + (long) (request.budgetSeconds() * 1e9);
         for ( int i = 0; i < request.repetitions() && System.nanoTime() < deadline; i++ ) {
             Quad q = premises.get(i % premises.size());
             long start = System.nanoTime();
             Txn.executeWrite(dsg, () -> dsg.delete(q));
-            Latency.recordNanos(deletes, System.nanoTime() - start);
+            long nanos = System.nanoTime() - start;
+            Latency.recordNanos(deletes, nanos);
+            slowest.offer("delete", q, nanos, materialiser.lastReport());
             start = System.nanoTime();
             Txn.executeWrite(dsg, () -> dsg.add(q));
-            Latency.recordNanos(inserts, System.nanoTime() - start);
+            nanos = System.nanoTime() - start;
+            Latency.recordNanos(inserts, nanos);
+            slowest.offer("insert", q, nanos, materialiser.lastReport());
         }
         o.put("delete", Latency.json(deletes));
         o.put("insert", Latency.json(inserts));
+        o.put("slowest", slowest.json());
         return o;
     }
 
