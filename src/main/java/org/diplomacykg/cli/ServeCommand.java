@@ -22,6 +22,7 @@ import org.diplomacykg.server.security.Security;
 import org.diplomacykg.server.security.Tls;
 import org.diplomacykg.server.write.PasswordFile;
 import org.diplomacykg.server.write.WriteAccess;
+import org.diplomacykg.store.CommitGate;
 import org.diplomacykg.store.DataLayout;
 import org.diplomacykg.store.Store;
 import org.diplomacykg.store.TdbStore;
@@ -54,6 +55,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     private LayoutOptions options;
+
+    @Mixin
+    private StoreOptions storeOptions;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "3030",
             description = "HTTP port (default: ${DEFAULT-VALUE}).")
@@ -92,11 +96,6 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Public base URL for links in pages and descriptions, when the server runs behind "
                         + "another host name (e.g. https://kg.example.org); default: the URL of each request.")
     private String baseUrl;
-
-    @Option(names = "--tdb", paramLabel = "DIR",
-            description = "Keep the graph in a TDB2 store in DIR (created if new). A new store is filled from "
-                        + "--ontology and --data; an existing one is served as it is, without reading the files.")
-    private Path tdb;
 
     @Option(names = "--passwd", paramLabel = "FILE",
             description = "Take writes (SPARQL Update at /kg/update, Graph Store Protocol at /kg/data, whole articles "
@@ -191,20 +190,19 @@ public final class ServeCommand implements Callable<Integer> {
                      + "or bind to this machine only with --bind 127.0.0.1 (see README)");
         DataLayout layout = options.layout();
         // The gate's shapes are read before the store is opened or loaded, so a broken shapes file fails first.
-        WriteGate gate = passwordFile == null ? null : WriteGate.forLayout(layout);
+        CommitGate gate = passwordFile == null ? CommitGate.NONE : WriteGate.forLayout(layout);
 
         // The store stays open while the server runs: TDB2 recovers a store from its journal
         // if the process is killed, so there is nothing to close on the way out.
-        TdbStore store = tdb == null ? null : Store.openTdb(tdb, layout);
-        Dataset dataset = store == null ? Store.loadTemporary(layout) : store.dataset();
-        WriteAccess writes = gate == null ? null : new WriteAccess(passwordFile, gate);
+        TdbStore store = storeOptions.stack().gate(gate).filledFrom(layout).open();
+        Dataset dataset = store.dataset();
+        WriteAccess writes = passwordFile == null ? null : new WriteAccess(passwordFile);
         FusekiServer server = KgServer.build(new ServerConfig(port, timeout, dataset.asDatasetGraph(), baseUrl, writes, limits)
             .withBind(bind).withCorsOrigins(corsOrigins).withArticlesDir(layout.articlesDir()), security);
         try {
             server.start();
         } catch (FusekiException ex) {
-            if ( store != null )
-                store.close();
+            store.close();
             if ( !causedByBind(ex) )
                 throw ex;
             spec.commandLine().getErr().println(bind == null

@@ -50,8 +50,10 @@ import org.diplomacykg.vocab.Graphs;
  * {@code CLEAR ALL}, {@code DROP NAMED}) apply to the asserted graphs only: the derived
  * graphs follow at commit.
  * <p>
- * A {@link CommitGate}, when one is set, checks a write transaction before it materialises
- * ({@link #setGate}); a refusal aborts the transaction like any other failure of the commit.
+ * The {@link CommitSteps} given at construction say what else a commit runs: a {@link CommitGate}
+ * checks a write transaction before it materialises (a refusal aborts the transaction like any
+ * other failure of the commit), and an action (compaction) runs after the commit. The
+ * {@link StoreStack} builds this wrapper with them.
  * <p>
  * Reads go straight to the wrapped dataset. A SPARQL query is executed by the wrapped
  * dataset's own engine (Jena unwraps a {@link DatasetGraphWrapper} for query), with this
@@ -81,36 +83,27 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
      * writer's thread sets it.
      */
     private boolean skipDerivedDeletes = false;
-    /** Checks each write transaction before it commits; volatile because it is set on one thread and read by writers. */
-    private volatile CommitGate gate = CommitGate.NONE;
-    /** Run after each write transaction that commits, outside it; volatile as the gate. */
-    private volatile Runnable afterWrite = () -> {};
+    /** What a commit runs besides the materialiser: final, so every writer sees the same. */
+    private final CommitSteps steps;
     /** When the current write transaction began, for its audit record; written by the writer only. */
     private Instant writeStarted = Instant.now();
 
+    /** Without a gate or anything after the commit ({@link CommitSteps#NONE}): loaders that check their data themselves, tests. */
     public InferringDatasetGraph(DatasetGraph base, Materialiser materialiser) {
+        this(base, materialiser, CommitSteps.NONE);
+    }
+
+    /** Each commit runs {@code steps} as well, such as a {@link WriteGate} for a server that takes writes from clients. */
+    public InferringDatasetGraph(DatasetGraph base, Materialiser materialiser, CommitSteps steps) {
         // Every write and delete in TDB2's form of its literals, so that deletes delete.
         super(new CanonicalLiterals(base));
         this.materialiser = materialiser;
+        this.steps = steps;
     }
 
-    /**
-     * Sets the check every later write transaction must pass before it commits, such as a
-     * {@link WriteGate} for a server that takes writes from clients. Loaders that check their
-     * data themselves need none. Set it before writes begin: a transaction in progress may
-     * see either gate.
-     */
-    public void setGate(CommitGate gate) {
-        this.gate = gate == null ? CommitGate.NONE : gate;
-    }
-
-    /**
-     * Sets what runs after each write transaction has committed, on the writer's thread and
-     * outside the transaction (the store's {@link Compaction}); its failure does not undo
-     * the write. Set it before writes begin.
-     */
-    public void setAfterWrite(Runnable action) {
-        this.afterWrite = action == null ? () -> {} : action;
+    /** The check each write transaction passes before it commits; {@link CommitGate#NONE} when there is none. */
+    public CommitGate gate() {
+        return steps.gate();
     }
 
     /** True for the graphs only the store writes: the materialiser's, and the audit trail. */
@@ -348,7 +341,7 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         try {
             if ( !changes.isEmpty() ) {
                 FaultPoints.reach(FaultPoints.AFTER_ASSERTED);
-                gate.check(base, changes);
+                steps.gate().check(base, changes);
                 materialiser.update(base, changes);
                 // Straight into the wrapped dataset: the audit graph is closed to every other writer.
                 AuditRecord.of(base, changes, WriteAuthor.current(), writeStarted).forEach(base::add);
@@ -377,7 +370,7 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         }
         FaultPoints.reach(FaultPoints.AFTER_COMMIT);
         // TDB2 has ended the transaction and released the writer lock by now.
-        afterWrite.run();
+        steps.afterCommit().run();
     }
 
     /** Aborts and ends the transaction after a failed commit, keeping the first exception. */
