@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -65,6 +66,8 @@ public final class KgServerExtension implements BeforeAllCallback, AfterAllCallb
     private Setup<Security> security;
     private final List<LayoutEdit> edits = new ArrayList<>();
     private Supplier<Dataset> dataset;
+    /** Changes to the configuration of a read-only server (public base URL, bind address); null for none. */
+    private UnaryOperator<ServerConfig> adjust;
     private boolean perTest;
     private BooleanSupplier enabled = () -> true;
 
@@ -147,6 +150,23 @@ public final class KgServerExtension implements BeforeAllCallback, AfterAllCallb
         return this;
     }
 
+    /** Links made with this public base URL, as {@code serve --base-url} makes them (a read-only server). */
+    public KgServerExtension publicBaseUrl(String baseUrl) {
+        return adjusted(c -> new ServerConfig(c.port(), c.queryTimeout(), c.dataset(), baseUrl, c.writes(), c.limits(), c.bind(),
+                                              c.corsOrigins(), c.articlesDir()));
+    }
+
+    /** Listening on {@code address} only, as {@code serve --bind} does (a read-only server). */
+    public KgServerExtension bind(String address) {
+        return adjusted(c -> c.withBind(address));
+    }
+
+    private KgServerExtension adjusted(UnaryOperator<ServerConfig> change) {
+        UnaryOperator<ServerConfig> before = adjust;
+        adjust = before == null ? change : c -> change.apply(before.apply(c));
+        return this;
+    }
+
     /** A fresh server, with fresh files, for every test: for tests that write. */
     public KgServerExtension perTest() {
         this.perTest = true;
@@ -217,13 +237,18 @@ public final class KgServerExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     private TestServers.Running startServer() {
+        UnaryOperator<ServerConfig> adjustment = adjust == null ? UnaryOperator.identity() : adjust;
         if ( dataset != null )
-            return TestServers.start(dataset.get(), queryTimeout, limits);
-        if ( servedSecurity != null )
-            return TestServers.startSecured(servedOntology, servedData, passwordFile, limits, corsOrigins, servedSecurity);
-        if ( passwordFile != null )
+            return TestServers.start(dataset.get(), queryTimeout, limits, adjustment);
+        if ( servedSecurity == null && passwordFile == null && corsOrigins.isEmpty() )
+            return TestServers.start(servedOntology, servedData, queryTimeout, limits, adjustment);
+        // TestServers takes a base URL and a bind address for read-only servers only: say so rather than ignore them.
+        if ( adjust != null )
+            throw new IllegalStateException("publicBaseUrl and bind are for servers with no writers, CORS origins or security");
+        if ( servedSecurity == null && passwordFile != null )
             return TestServers.startWritable(servedOntology, servedData, passwordFile, limits, corsOrigins);
-        return TestServers.start(servedOntology, servedData, queryTimeout, limits);
+        return TestServers.startSecured(servedOntology, servedData, passwordFile, limits, corsOrigins,
+                                        servedSecurity == null ? Security.DEFAULTS : servedSecurity);
     }
 
     private void close() {
@@ -279,6 +304,12 @@ public final class KgServerExtension implements BeforeAllCallback, AfterAllCallb
     public Path dataDir() {
         running();
         return servedData;
+    }
+
+    /** The server's own directory, where setups wrote their files (keystore, password files, the copied layout). */
+    public Path dir() {
+        running();
+        return workDir;
     }
 
     /** The password file naming the writers, null for a read-only server. */

@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
@@ -105,11 +106,16 @@ public final class TestServers {
 
     /** As {@link #start(Path, Path, Duration)}, with given request limits (body size, results, update timeout). */
     public static Running start(Path ontologyDir, Path dataDir, Duration queryTimeout, Limits limits) {
+        return start(ontologyDir, dataDir, queryTimeout, limits, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(Path, Path, Duration, Limits)}, with the configuration changed by {@code adjust} (a public base URL, a bind address). */
+    public static Running start(Path ontologyDir, Path dataDir, Duration queryTimeout, Limits limits, UnaryOperator<ServerConfig> adjust) {
         DataLayout layout = new DataLayout(ontologyDir, dataDir);
         Dataset dataset = Store.loadTemporary(layout);
         // As serve: article texts not held in the store are read from the bundles.
-        FusekiServer server = KgServer.build(new ServerConfig(0, queryTimeout, dataset.asDatasetGraph(), null, null, limits)
-            .withArticlesDir(layout.articlesDir()));
+        FusekiServer server = KgServer.build(adjust.apply(new ServerConfig(0, queryTimeout, dataset.asDatasetGraph(), null, null, limits)
+            .withArticlesDir(layout.articlesDir())));
         server.start();
         return new Running(server, dataset);
     }
@@ -121,7 +127,12 @@ public final class TestServers {
 
     /** Serves an already assembled dataset with given request limits. */
     public static Running start(Dataset dataset, Duration queryTimeout, Limits limits) {
-        FusekiServer server = KgServer.build(new ServerConfig(0, queryTimeout, dataset.asDatasetGraph(), null, null, limits));
+        return start(dataset, queryTimeout, limits, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(Dataset, Duration, Limits)}, with the configuration changed by {@code adjust}. */
+    public static Running start(Dataset dataset, Duration queryTimeout, Limits limits, UnaryOperator<ServerConfig> adjust) {
+        FusekiServer server = KgServer.build(adjust.apply(new ServerConfig(0, queryTimeout, dataset.asDatasetGraph(), null, null, limits)));
         server.start();
         return new Running(server, dataset);
     }
