@@ -27,8 +27,9 @@ import org.diplomacykg.vocab.Graphs;
 
 /**
  * Starts the real server, as {@code serve} does, on a free port, for tests that talk HTTP.
- * For one server per test class use {@link KgServerExtension}; for a server of one test, or one
- * with TLS, CORS origins or data the test writes first, use this with try-with-resources or stop it in {@code @AfterAll}:
+ * Tests register {@link KgServerExtension}, which starts servers through this (per class or per test,
+ * with writers, TLS, CORS origins, an edited layout or an assembled dataset); call this directly only
+ * where JUnit does not run the code, with try-with-resources:
  * <pre>
  * try ( TestServers.Running kg = TestServers.start(ontologyDir, dataDir) ) {
  *     ResultSetRewindable rows = SparqlClient.select(kg.sparqlUrl(), "SELECT * { ?s ?p ?o }");
