@@ -37,8 +37,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * have started itself. What a test needs beyond the defaults is said where the field is declared:
  * {@link #writable} or {@link #writers} (takes writes, as {@code serve --passwd} does), {@link #corsOrigins},
  * {@link #secured} (TLS, readers' logins, login limits, forwarded addresses), {@link #edited} (a copy of the
- * layout changed first), {@link #serving} (a dataset the test assembles), {@link #perTest} (a fresh server
- * for every test, for tests that write) and {@link #onlyIf} (no server when the tests will be skipped).
+ * layout changed first), {@link #serving} (a dataset the test assembles), {@link #publicBaseUrl} and {@link #bind}
+ * (read-only servers), {@link #perTest} (a fresh server for every test, for tests that write) and {@link #onlyIf}
+ * (no server when the tests will be skipped). {@link #restart} restarts it over the same files, for tests that edit them.
  * Files the server needs (password file, copied layout, keystore) live in a directory of its own,
  * deleted when the server stops.
  */
