@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
@@ -26,8 +27,9 @@ import org.diplomacykg.vocab.Graphs;
 
 /**
  * Starts the real server, as {@code serve} does, on a free port, for tests that talk HTTP.
- * For one server per test class use {@link KgServerExtension}; for a server of one test, or one
- * with TLS, CORS origins or data the test writes first, use this with try-with-resources or stop it in {@code @AfterAll}:
+ * Tests register {@link KgServerExtension}, which starts servers through this (per class or per test,
+ * with writers, TLS, CORS origins, an edited layout or an assembled dataset); call this directly only
+ * where JUnit does not run the code, with try-with-resources:
  * <pre>
  * try ( TestServers.Running kg = TestServers.start(ontologyDir, dataDir) ) {
  *     ResultSetRewindable rows = SparqlClient.select(kg.sparqlUrl(), "SELECT * { ?s ?p ?o }");
@@ -105,11 +107,16 @@ public final class TestServers {
 
     /** As {@link #start(Path, Path, Duration)}, with given request limits (body size, results, update timeout). */
     public static Running start(Path ontologyDir, Path dataDir, Duration queryTimeout, Limits limits) {
+        return start(ontologyDir, dataDir, queryTimeout, limits, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(Path, Path, Duration, Limits)}, with the configuration changed by {@code adjust} (a public base URL, a bind address). */
+    public static Running start(Path ontologyDir, Path dataDir, Duration queryTimeout, Limits limits, UnaryOperator<ServerConfig> adjust) {
         DataLayout layout = new DataLayout(ontologyDir, dataDir);
         Dataset dataset = Store.loadTemporary(layout);
         // As serve: article texts not held in the store are read from the bundles.
-        FusekiServer server = KgServer.build(new ServerConfig(0, queryTimeout, dataset.asDatasetGraph(), null, null, limits)
-            .withArticlesDir(layout.articlesDir()));
+        FusekiServer server = KgServer.build(adjust.apply(new ServerConfig(0, queryTimeout, dataset.asDatasetGraph(), null, null, limits)
+            .withArticlesDir(layout.articlesDir())));
         server.start();
         return new Running(server, dataset);
     }
@@ -121,7 +128,12 @@ public final class TestServers {
 
     /** Serves an already assembled dataset with given request limits. */
     public static Running start(Dataset dataset, Duration queryTimeout, Limits limits) {
-        FusekiServer server = KgServer.build(new ServerConfig(0, queryTimeout, dataset.asDatasetGraph(), null, null, limits));
+        return start(dataset, queryTimeout, limits, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(Dataset, Duration, Limits)}, with the configuration changed by {@code adjust}. */
+    public static Running start(Dataset dataset, Duration queryTimeout, Limits limits, UnaryOperator<ServerConfig> adjust) {
+        FusekiServer server = KgServer.build(adjust.apply(new ServerConfig(0, queryTimeout, dataset.asDatasetGraph(), null, null, limits)));
         server.start();
         return new Running(server, dataset);
     }

@@ -17,12 +17,12 @@ import java.net.SocketException;
 import java.util.Collections;
 import java.util.Optional;
 
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.DatasetFactory;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.Main;
-import org.diplomacykg.server.KgServer;
 import org.diplomacykg.server.ServerConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -70,21 +70,20 @@ class TestServeNetworkOptions {
         assertThrows(RuntimeException.class, () -> ServerConfig.checkOrigin("https://user@app.example.org"));
     }
 
+    /** As {@code serve --bind 127.0.0.1}. */
+    @RegisterExtension
+    static final KgServerExtension bound = KgServerExtension.serving(DatasetFactory::createTxnMem).bind("127.0.0.1");
+
     @Test
     void aBoundServerListensOnItsAddressOnly() throws IOException {
-        ServerConfig config = new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT,
-                                               DatasetFactory.createTxnMem().asDatasetGraph()).withBind("127.0.0.1");
-        FusekiServer server = KgServer.build(config);
-        server.start();
-        try {
-            int port = server.getHttpPort();
-            assertTrue(connects(InetAddress.getLoopbackAddress(), port), "127.0.0.1 is served");
-            // Another address of this machine, where there is one, is not.
-            Optional<InetAddress> other = otherAddress();
-            other.ifPresent(address -> assertFalse(connects(address, port), address + " is not served"));
-        } finally {
-            server.stop();
-        }
+        int port = bound.server().getHttpPort();
+        assertTrue(connects(InetAddress.getByName("127.0.0.1"), port), "127.0.0.1 is served");
+        // Linux routes all of 127.0.0.0/8 to the loopback interface: a server on every address would answer 127.0.0.2.
+        // Before, this test checked only a non-loopback address, and passed unchecked on a machine with none.
+        assertFalse(connects(InetAddress.getByName("127.0.0.2"), port), "127.0.0.2 is not served");
+        // Another address of this machine, where there is one, is not.
+        Optional<InetAddress> other = otherAddress();
+        other.ifPresent(address -> assertFalse(connects(address, port), address + " is not served"));
     }
 
     private static boolean connects(InetAddress address, int port) {

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.SparqlClient;
-import org.diplomacykg.TestServers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The generic OWL rules follow the ontology, not the code: axioms added to a copy of
@@ -50,22 +49,19 @@ class TestOntologyDrivesInference {
             rdfs:isDefinedBy <https://w3id.org/diplomacy-kg/ontology> .
         """;
 
+    /** The project's layout, with a copy of the ontology the test may edit. */
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.project().edited(dir -> {});
+
     @Test
-    void axiomsAddedToTheOntologyChangeTheInferences(@TempDir Path dir) throws IOException {
-        Path ontology = Files.createDirectories(dir.resolve("ontology"));
-        for ( String file : new String[] { "diplomacy.ttl", "shapes.ttl" } )
-            Files.copy(Path.of("ontology", file), ontology.resolve(file));
+    void axiomsAddedToTheOntologyChangeTheInferences() throws IOException {
+        assertFalse(SparqlClient.ask(kg.sparqlUrl(), ASK_REMOTE));
+        assertFalse(SparqlClient.ask(kg.sparqlUrl(), ASK_SPOKE_WITH));
 
-        try ( TestServers.Running kg = TestServers.start(ontology, Path.of("data")) ) {
-            assertFalse(SparqlClient.ask(kg.sparqlUrl(), ASK_REMOTE));
-            assertFalse(SparqlClient.ask(kg.sparqlUrl(), ASK_SPOKE_WITH));
-        }
+        Files.writeString(kg.ontologyDir().resolve("diplomacy.ttl"), AXIOMS, StandardOpenOption.APPEND);
+        kg.restart();
 
-        Files.writeString(ontology.resolve("diplomacy.ttl"), AXIOMS, StandardOpenOption.APPEND);
-
-        try ( TestServers.Running kg = TestServers.start(ontology, Path.of("data")) ) {
-            assertTrue(SparqlClient.ask(kg.sparqlUrl(), ASK_REMOTE), "sub-class axiom added in the ontology");
-            assertTrue(SparqlClient.ask(kg.sparqlUrl(), ASK_SPOKE_WITH), "inverse and property chain added in the ontology");
-        }
+        assertTrue(SparqlClient.ask(kg.sparqlUrl(), ASK_REMOTE), "sub-class axiom added in the ontology");
+        assertTrue(SparqlClient.ask(kg.sparqlUrl(), ASK_SPOKE_WITH), "inverse and property chain added in the ontology");
     }
 }

@@ -10,15 +10,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.SparqlClient;
-import org.diplomacykg.TestServers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A query's SERVICE clause would make the server fetch whatever address a client names;
  * it is refused with a 4xx, and the named address is never contacted.
  */
 class TestServiceRefused {
+
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.fixture();
 
     @Test
     void serviceClauseIsRefusedAndNothingIsFetched() throws IOException {
@@ -30,7 +34,7 @@ class TestServiceRefused {
             exchange.close();
         });
         elsewhere.start();
-        try ( TestServers.Running kg = TestServers.startFixture() ) {
+        try {
             String query = "SELECT * { SERVICE <http://localhost:" + elsewhere.getAddress().getPort()
                            + "/sparql> { ?s ?p ?o } }";
             HttpResponse<String> response = SparqlClient.postQuery(kg.sparqlUrl(), query, SparqlClient.RESULTS_JSON);

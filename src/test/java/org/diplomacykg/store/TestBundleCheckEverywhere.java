@@ -18,23 +18,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
 import org.diplomacykg.Main;
 import org.diplomacykg.SparqlClient;
-import org.diplomacykg.TestServers;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.vocab.Graphs;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
@@ -112,19 +114,25 @@ class TestBundleCheckEverywhere {
     @TempDir
     static Path tmp;
 
+    /** The project's ontology and reference data, no article: each case brings its own bundle. */
+    @RegisterExtension
+    static final KgServerExtension server = KgServerExtension.project().writable(USER + ": " + PASSWORD + "\n")
+        .edited(dir -> {
+            Path data = dir.resolve("data");
+            try ( Stream<Path> files = Files.walk(data) ) {
+                for ( Path file : files.sorted(Comparator.reverseOrder()).toList() )
+                    if ( !file.equals(data) && !file.equals(data.resolve("reference.ttl")) )
+                        Files.delete(file);
+            }
+        });
+
     private static Path referenceOnly;
-    private static TestServers.Running server;
     private static Path tdb;
     private static int cases;
 
     @BeforeAll
-    static void start() throws IOException {
-        referenceOnly = tmp.resolve("reference-only");
-        Files.createDirectories(referenceOnly);
-        Files.copy(Path.of("data/reference.ttl"), referenceOnly.resolve("reference.ttl"));
-        Path passwd = tmp.resolve("passwd");
-        Files.writeString(passwd, USER + ": " + PASSWORD + "\n");
-        server = TestServers.startWritable(Path.of("ontology"), referenceOnly, passwd);
+    static void start() {
+        referenceOnly = server.dataDir();
         tdb = tmp.resolve("tdb");
         try ( TdbStore store = StoreStack.at(tdb).open() ) {
             store.initialise(new DataLayout(Path.of("ontology"), referenceOnly));
@@ -137,12 +145,6 @@ class TestBundleCheckEverywhere {
             return new StoreLoader(store.datasetGraph(), ShaclGate.fromFile(Path.of("ontology/shapes.ttl")))
                 .loadBundle(ArticleBundle.of(bundle));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( server != null )
-            server.close();
     }
 
     @Test

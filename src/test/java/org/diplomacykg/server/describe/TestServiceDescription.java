@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -37,8 +36,6 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.VOID;
 import org.diplomacykg.KgServerExtension;
-import org.diplomacykg.server.KgServer;
-import org.diplomacykg.server.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -50,6 +47,9 @@ class TestServiceDescription {
 
     @RegisterExtension
     static final KgServerExtension kg = KgServerExtension.project();
+    /** As {@code serve --base-url https://kg.example.org}. */
+    @RegisterExtension
+    static final KgServerExtension behindProxy = KgServerExtension.project().publicBaseUrl("https://kg.example.org");
 
     @Test
     void describesTheServiceInTurtle() {
@@ -170,19 +170,11 @@ class TestServiceDescription {
 
     @Test
     void endpointIsThePublicBaseUrlWhenConfigured() {
-        FusekiServer server = KgServer.build(new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT,
-                                                              kg.dataset().asDatasetGraph(), "https://kg.example.org"));
-        server.start();
-        try {
-            String local = "http://localhost:" + server.getHttpPort() + "/kg/sparql";
-            Model m = model(get(local, TURTLE).body(), Lang.TURTLE);
-            Resource service = service(m);
-            assertEquals("https://kg.example.org/kg/sparql", service.getPropertyResourceValue(sd(m, "endpoint")).getURI());
-            assertTrue(service.getPropertyResourceValue(sd(m, "defaultDataset")).getURI()
-                           .startsWith("https://kg.example.org/.well-known/void"));
-        } finally {
-            server.stop();
-        }
+        Model m = model(get(behindProxy.sparqlUrl(), TURTLE).body(), Lang.TURTLE);
+        Resource service = service(m);
+        assertEquals("https://kg.example.org/kg/sparql", service.getPropertyResourceValue(sd(m, "endpoint")).getURI());
+        assertTrue(service.getPropertyResourceValue(sd(m, "defaultDataset")).getURI()
+                       .startsWith("https://kg.example.org/.well-known/void"));
     }
 
     /** Triples per named graph, as a client counts them. */

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
@@ -24,8 +23,6 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.VOID;
 import org.diplomacykg.KgServerExtension;
-import org.diplomacykg.server.KgServer;
-import org.diplomacykg.server.ServerConfig;
 import org.diplomacykg.vocab.DKG;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +35,9 @@ class TestVoid {
 
     @RegisterExtension
     static final KgServerExtension kg = KgServerExtension.project();
+    /** As {@code serve --base-url https://kg.example.org}. */
+    @RegisterExtension
+    static final KgServerExtension behindProxy = KgServerExtension.project().publicBaseUrl("https://kg.example.org");
     private static Model voidModel;
     private static Resource dataset;
 
@@ -134,18 +134,11 @@ class TestVoid {
 
     @Test
     void linksUseTheConfiguredBaseUrl() {
-        FusekiServer server = KgServer.build(new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT,
-                                                              kg.dataset().asDatasetGraph(), "https://kg.example.org"));
-        server.start();
-        try {
-            Model m = model(get("http://localhost:" + server.getHttpPort() + "/.well-known/void", TURTLE).body(), Lang.TURTLE);
-            Resource ds = m.createResource("https://kg.example.org/.well-known/void#dataset");
-            assertEquals("https://kg.example.org/kg/sparql", ds.getPropertyResourceValue(VOID.sparqlEndpoint).getURI());
-            assertTrue(m.listSubjects().toList().stream().filter(Resource::isURIResource)
-                        .noneMatch(r -> r.getURI().startsWith("http://localhost")), "no link to the local address");
-        } finally {
-            server.stop();
-        }
+        Model m = model(get(behindProxy.baseUrl() + "/.well-known/void", TURTLE).body(), Lang.TURTLE);
+        Resource ds = m.createResource("https://kg.example.org/.well-known/void#dataset");
+        assertEquals("https://kg.example.org/kg/sparql", ds.getPropertyResourceValue(VOID.sparqlEndpoint).getURI());
+        assertTrue(m.listSubjects().toList().stream().filter(Resource::isURIResource)
+                    .noneMatch(r -> r.getURI().startsWith("http://localhost")), "no link to the local address");
     }
 
     private static String dumpBody(String url) {

@@ -18,8 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -32,17 +30,25 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.SparqlClient;
-import org.diplomacykg.TestServers;
 import org.diplomacykg.vocab.Graphs;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real server over the real ontology and data, read-only or taking writes from one user, and
  * the few things the hostile-input tests do with it: send exactly the bytes under test, check
  * that a refusal is a clean 4xx with a message and no stack trace, compare every quad before
- * and after, and check that the server still answers.
+ * and after, and check that the server still answers. A test class registers it, which starts
+ * the server before its tests and stops it after them:
+ * <pre>
+ * &#64;RegisterExtension
+ * static final Hostile kg = Hostile.writable();
+ * </pre>
  */
-final class Hostile implements AutoCloseable {
+final class Hostile implements BeforeAllCallback, AfterAllCallback {
 
     static final String USER = "alice";
     static final String PASSWORD = "correct horse battery staple";
@@ -62,35 +68,34 @@ final class Hostile implements AutoCloseable {
     private static final Pattern STACK_TRACE = Pattern.compile(
         "Exception|java\\.lang\\.|StackOverflow|\\tat |\\bat (org|java|jdk|sun|com)\\.[\\w.$]+\\(");
 
-    final TestServers.Running kg;
+    final KgServerExtension kg;
     final boolean writable;
     /** Short request timeout: a request the server leaves unanswered fails the test rather than hanging it. */
     private final HttpClient client = newClient();
 
-    private Hostile(TestServers.Running kg, boolean writable) {
+    private Hostile(KgServerExtension kg, boolean writable) {
         this.kg = kg;
         this.writable = writable;
     }
 
-    /** The server {@code serve --passwd} runs, its password file (naming {@link #USER}) in {@code dir}. */
-    static Hostile writable(Path dir) {
-        Path passwd = dir.resolve("passwd");
-        try {
-            Files.writeString(passwd, "# who may write\n" + USER + ": " + PASSWORD + "\n");
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return new Hostile(TestServers.startWritable(Path.of("ontology"), Path.of("data"), passwd), true);
+    /** The server {@code serve --passwd} runs, its password file naming {@link #USER}. */
+    static Hostile writable() {
+        return new Hostile(KgServerExtension.project().writable("# who may write\n" + USER + ": " + PASSWORD + "\n"), true);
     }
 
     /** The server {@code serve} runs without {@code --passwd}. */
     static Hostile readOnly() {
-        return new Hostile(TestServers.start(Path.of("ontology"), Path.of("data")), false);
+        return new Hostile(KgServerExtension.project(), false);
     }
 
     @Override
-    public void close() {
-        kg.close();
+    public void beforeAll(ExtensionContext context) throws Exception {
+        kg.beforeAll(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        kg.afterAll(context);
     }
 
     static HttpClient newClient() {

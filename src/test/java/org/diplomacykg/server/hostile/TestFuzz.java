@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import org.apache.jena.sparql.core.Quad;
 import org.diplomacykg.SparqlClient;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A randomised run: thousands of mutations ({@link Mutations}) of the competency questions in
@@ -40,8 +40,8 @@ class TestFuzz {
     static final int MAX_SECONDS = 60;
     static final long DEFAULT_SEED = 20_251_125L;
 
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    static final Hostile kg = Hostile.writable();
 
     /** One request that went wrong, with what reproduces it. */
     private record Failure(int index, String kind, int status, String body, byte[] request) {
@@ -69,47 +69,45 @@ class TestFuzz {
         int documentCases = 0;
         int timeouts = 0;
         int[] byClass = new int[6];
-        try ( Hostile kg = Hostile.writable(tmp) ) {
-            Set<Quad> before = kg.assertedOutsideScratch();
-            for ( ; cases < maxCases && System.nanoTime() < deadline; cases++ ) {
-                boolean query = cases % 2 == 0;
-                List<byte[]> corpus = query ? queries : documents;
-                byte[] original = corpus.get(Math.floorMod(Long.hashCode(seed) + cases / 2, corpus.size()));
-                byte[] mutated = Mutations.mutate(original, seed, cases);
-                String kind = query ? (cases % 10 == 0 ? "query form" : "query") : "turtle put";
-                HttpResponse<String> response;
-                try {
-                    response = query ? sendQuery(kg, mutated, cases % 10 == 0) : kg.sendPooled(kg.authed(dataPath(SCRATCH))
-                        .header("Content-Type", "text/turtle").timeout(Duration.ofSeconds(30)).PUT(BodyPublishers.ofByteArray(mutated)));
-                } catch (UncheckedIOException ex) {
-                    if ( ex.getCause() instanceof HttpTimeoutException ) {
-                        // Slow, not wrong: a mutation can turn a join into a cross product; the server's timeout ends it.
-                        timeouts++;
-                        continue;
-                    }
-                    failures.add(new Failure(cases, kind + ", " + ex.getMessage(), -1, "", mutated));
+        Set<Quad> before = kg.assertedOutsideScratch();
+        for ( ; cases < maxCases && System.nanoTime() < deadline; cases++ ) {
+            boolean query = cases % 2 == 0;
+            List<byte[]> corpus = query ? queries : documents;
+            byte[] original = corpus.get(Math.floorMod(Long.hashCode(seed) + cases / 2, corpus.size()));
+            byte[] mutated = Mutations.mutate(original, seed, cases);
+            String kind = query ? (cases % 10 == 0 ? "query form" : "query") : "turtle put";
+            HttpResponse<String> response;
+            try {
+                response = query ? sendQuery(kg, mutated, cases % 10 == 0) : kg.sendPooled(kg.authed(dataPath(SCRATCH))
+                    .header("Content-Type", "text/turtle").timeout(Duration.ofSeconds(30)).PUT(BodyPublishers.ofByteArray(mutated)));
+            } catch (UncheckedIOException ex) {
+                if ( ex.getCause() instanceof HttpTimeoutException ) {
+                    // Slow, not wrong: a mutation can turn a join into a cross product; the server's timeout ends it.
+                    timeouts++;
                     continue;
                 }
-                if ( query )
-                    queryCases++;
-                else
-                    documentCases++;
-                byClass[Math.min(response.statusCode() / 100, 5)]++;
-                if ( response.statusCode() == 503 && query && response.body().contains("timed out") ) {
-                    timeouts++;                   // the documented answer to a query over the timeout
-                    continue;
-                }
-                if ( response.statusCode() >= 500 || (response.statusCode() >= 400 && !clean(response)) )
-                    failures.add(new Failure(cases, kind, response.statusCode(), response.body(), mutated));
+                failures.add(new Failure(cases, kind + ", " + ex.getMessage(), -1, "", mutated));
+                continue;
             }
-            System.out.printf("TestFuzz: seed %d, %d cases (%d queries, %d Turtle PUTs answered): 2xx %d, 4xx %d, 5xx %d, timed out %d%n",
-                              seed, cases, queryCases, documentCases, byClass[2], byClass[4], byClass[5], timeouts);
-            if ( !failures.isEmpty() )
-                fail(failures.size() + " of " + cases + " cases (seed " + seed + ") got a server error or a stack trace; the first:\n"
-                     + String.join("\n", failures.stream().limit(5).map(Failure::toString).toList()));
-            assertSameData(before, kg.assertedOutsideScratch(), "the randomised run (seed " + seed + ")");
-            kg.assertAlive();
+            if ( query )
+                queryCases++;
+            else
+                documentCases++;
+            byClass[Math.min(response.statusCode() / 100, 5)]++;
+            if ( response.statusCode() == 503 && query && response.body().contains("timed out") ) {
+                timeouts++;                   // the documented answer to a query over the timeout
+                continue;
+            }
+            if ( response.statusCode() >= 500 || (response.statusCode() >= 400 && !clean(response)) )
+                failures.add(new Failure(cases, kind, response.statusCode(), response.body(), mutated));
         }
+        System.out.printf("TestFuzz: seed %d, %d cases (%d queries, %d Turtle PUTs answered): 2xx %d, 4xx %d, 5xx %d, timed out %d%n",
+                          seed, cases, queryCases, documentCases, byClass[2], byClass[4], byClass[5], timeouts);
+        if ( !failures.isEmpty() )
+            fail(failures.size() + " of " + cases + " cases (seed " + seed + ") got a server error or a stack trace; the first:\n"
+                 + String.join("\n", failures.stream().limit(5).map(Failure::toString).toList()));
+        assertSameData(before, kg.assertedOutsideScratch(), "the randomised run (seed " + seed + ")");
+        kg.assertAlive();
         assertTrue(cases > 0, "no case ran");
     }
 

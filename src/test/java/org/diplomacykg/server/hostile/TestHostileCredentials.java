@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -17,10 +16,8 @@ import java.util.Set;
 
 import org.apache.jena.sparql.core.Quad;
 import org.diplomacykg.SparqlClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Writes without credentials, with wrong or malformed ones, or aimed at the write endpoints by
@@ -29,26 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TestHostileCredentials {
 
-    @TempDir
-    static Path tmp;
-
-    private static Hostile kg;
+    @RegisterExtension
+    static final Hostile kg = Hostile.writable();
 
     private static final String INSERT = "INSERT DATA { GRAPH <" + SCRATCH + "> { <https://w3id.org/diplomacy-kg/id/hostile-thing> "
                                          + "<http://www.w3.org/2000/01/rdf-schema#label> \"x\" } }";
     private static final String TURTLE = "<https://w3id.org/diplomacy-kg/id/hostile-thing> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .";
     private static final String ARTICLE = "{\"text\": \"Lavrov dan Rubio\", \"facts\": \"" + TURTLE.replace("\"", "\\\"") + "\"}";
-
-    @BeforeAll
-    static void start() {
-        kg = Hostile.writable(tmp);
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
 
     /** Authorization header values that must not let a write through. */
     private static List<String> badAuthorizations() {

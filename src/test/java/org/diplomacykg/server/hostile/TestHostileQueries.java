@@ -11,9 +11,7 @@ import java.util.stream.Stream;
 
 import org.apache.jena.sparql.core.Quad;
 import org.diplomacykg.SparqlClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,25 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TestHostileQueries {
 
-    @TempDir
-    static java.nio.file.Path tmp;
-
-    private static Hostile writable;
-    private static Hostile readOnly;
-
-    @BeforeAll
-    static void start() {
-        writable = Hostile.writable(tmp);
-        readOnly = Hostile.readOnly();
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( writable != null )
-            writable.close();
-        if ( readOnly != null )
-            readOnly.close();
-    }
+    @RegisterExtension
+    static final Hostile writable = Hostile.writable();
+    @RegisterExtension
+    static final Hostile readOnly = Hostile.readOnly();
 
     static Stream<String> servers() {
         return Stream.of("writable", "read-only");

@@ -3,17 +3,14 @@ package org.diplomacykg.server.hostile;
 import static org.diplomacykg.server.hostile.Hostile.*;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.jena.sparql.core.Quad;
 import org.diplomacykg.SparqlClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,21 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TestHostileUpdates {
 
-    @TempDir
-    static Path tmp;
-
-    private static Hostile kg;
-
-    @BeforeAll
-    static void start() {
-        kg = Hostile.writable(tmp);
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
+    @RegisterExtension
+    static final Hostile kg = Hostile.writable();
 
     private static final String TRIPLE = "<https://w3id.org/diplomacy-kg/id/hostile-thing> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .";
     private static final String INSERT_OK = "INSERT DATA { GRAPH <" + SCRATCH + "> { " + TRIPLE + " } }";

@@ -11,10 +11,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.jena.sparql.core.Quad;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,26 +25,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TestHostileUploads {
 
-    @TempDir
-    static Path tmp;
-
-    private static Hostile kg;
+    @RegisterExtension
+    static final Hostile kg = Hostile.writable();
 
     /** An article graph that exists: a PUT that half-succeeded would damage it. */
     static final String ARTICLE = "https://w3id.org/diplomacy-kg/graph/source/lavrov-rubio-2025-10";
 
     static final int GOOD_TRIPLES = 50_000;
-
-    @BeforeAll
-    static void start() {
-        kg = Hostile.writable(tmp);
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
 
     private static HttpResponse<String> refused(Supplier<HttpResponse<String>> request, int... allowed) {
         Set<Quad> before = kg.dump();

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The server never fetches an address a client names: not for {@code SERVICE} in a query or an
@@ -34,11 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TestNoFetching {
 
-    @TempDir
-    static Path tmp;
-
-    private static Hostile writable;
-    private static Hostile readOnly;
+    @RegisterExtension
+    static final Hostile writable = Hostile.writable();
+    @RegisterExtension
+    static final Hostile readOnly = Hostile.readOnly();
     private static HttpServer elsewhere;
     private static final List<String> fetched = Collections.synchronizedList(new ArrayList<>());
 
@@ -60,16 +58,10 @@ class TestNoFetching {
             exchange.close();
         });
         elsewhere.start();
-        writable = Hostile.writable(tmp);
-        readOnly = Hostile.readOnly();
     }
 
     @AfterAll
     static void stop() {
-        if ( writable != null )
-            writable.close();
-        if ( readOnly != null )
-            readOnly.close();
         if ( elsewhere != null )
             elsewhere.stop(0);
     }

@@ -4,14 +4,11 @@ import static org.diplomacykg.server.hostile.Hostile.*;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,25 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TestPathTraversal {
 
-    @TempDir
-    static Path tmp;
-
-    private static Hostile writable;
-    private static Hostile readOnly;
-
-    @BeforeAll
-    static void start() {
-        writable = Hostile.writable(tmp);
-        readOnly = Hostile.readOnly();
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( writable != null )
-            writable.close();
-        if ( readOnly != null )
-            readOnly.close();
-    }
+    @RegisterExtension
+    static final Hostile writable = Hostile.writable();
+    @RegisterExtension
+    static final Hostile readOnly = Hostile.readOnly();
 
     /** What would show that a file was read: /etc/passwd, the pom, the password file, a Java class, the data. */
     private static final List<String> FILE_CONTENT = List.of(

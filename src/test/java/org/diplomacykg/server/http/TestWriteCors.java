@@ -10,21 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.system.Txn;
-import org.diplomacykg.Fixtures;
-import org.diplomacykg.TestServers;
-import org.diplomacykg.server.limits.Limits;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.vocab.Graphs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A page on another origin may send authenticated writes only when the operator allows that
@@ -38,28 +32,14 @@ class TestWriteCors {
         .encodeToString("alice:correct horse battery staple".getBytes(StandardCharsets.UTF_8));
     private static final List<String> WRITE_PATHS = List.of("/kg/update", "/kg/data", "/kg/articles/some-article");
 
-    @TempDir
-    static Path dir;
+    private static final String WRITERS = "alice: correct horse battery staple\n";
 
-    /** Allows {@link #ALLOWED}; {@code plain} allows no origin. */
-    private static TestServers.Running kg;
-    private static TestServers.Running plain;
-
-    @BeforeAll
-    static void start() throws IOException {
-        Path passwd = Files.writeString(dir.resolve("passwd"), "alice: correct horse battery staple\n");
-        kg = TestServers.startWritable(Fixtures.path("kg/ontology"), Fixtures.path("kg/data"), passwd, Limits.DEFAULTS,
-                                       List.of(ALLOWED + "/"));
-        plain = TestServers.startWritable(Fixtures.path("kg/ontology"), Fixtures.path("kg/data"), passwd);
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-        if ( plain != null )
-            plain.close();
-    }
+    /** Allows {@link #ALLOWED}. */
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.fixture().writable(WRITERS).corsOrigins(ALLOWED + "/");
+    /** Allows no origin. */
+    @RegisterExtension
+    static final KgServerExtension plain = KgServerExtension.fixture().writable(WRITERS);
 
     @Test
     void preflightFromAnAllowedOriginIsAnsweredWithoutCredentials() {
@@ -88,7 +68,7 @@ class TestWriteCors {
 
     @Test
     void anotherOriginCannotWriteEvenWithCredentials() {
-        for ( TestServers.Running server : List.of(kg, plain) ) {
+        for ( KgServerExtension server : List.of(kg, plain) ) {
             HttpResponse<String> preflight = preflight(server, "/kg/update", OTHER, "POST");
             assertEquals(403, preflight.statusCode());
             assertEquals("", header(preflight, "Access-Control-Allow-Origin"));
@@ -119,7 +99,7 @@ class TestWriteCors {
         assertEquals(OTHER, header(response, "Access-Control-Allow-Origin"));
     }
 
-    private static HttpRequest.Builder update(TestServers.Running server, String label) {
+    private static HttpRequest.Builder update(KgServerExtension server, String label) {
         String update = "INSERT DATA { GRAPH <" + Graphs.REFERENCE + "> { <https://w3id.org/diplomacy-kg/id/cors-test> "
             + "<http://www.w3.org/2000/01/rdf-schema#comment> \"" + label + "\" } }";
         return HttpRequest.newBuilder(URI.create(server.datasetUrl() + "/update"))
@@ -127,13 +107,13 @@ class TestWriteCors {
             .POST(HttpRequest.BodyPublishers.ofString(update));
     }
 
-    private static boolean hasLabel(TestServers.Running server, String label) {
+    private static boolean hasLabel(KgServerExtension server, String label) {
         return Txn.calculateRead(server.dataset(), () -> server.dataset().asDatasetGraph().contains(
             Graphs.Nodes.REFERENCE, NodeFactory.createURI("https://w3id.org/diplomacy-kg/id/cors-test"),
             NodeFactory.createURI("http://www.w3.org/2000/01/rdf-schema#comment"), NodeFactory.createLiteralString(label)));
     }
 
-    private static HttpResponse<String> preflight(TestServers.Running server, String path, String origin, String method) {
+    private static HttpResponse<String> preflight(KgServerExtension server, String path, String origin, String method) {
         return send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
             .header("Origin", origin)
             .header("Access-Control-Request-Method", method)

@@ -6,40 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 
-import org.apache.jena.fuseki.main.FusekiServer;
-import org.diplomacykg.server.KgServer;
-import org.diplomacykg.server.ServerConfig;
-import org.diplomacykg.store.DataLayout;
-import org.diplomacykg.store.Store;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.diplomacykg.KgServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With --base-url, every link of the page and of the Link header points at the public host. */
 class TestResourceBaseUrl {
 
     private static final String PUBLIC = "https://kg.example.org";
 
-    private static FusekiServer server;
-
-    @BeforeAll
-    static void start() {
-        var dataset = Store.loadTemporary(new DataLayout(Path.of("ontology"), Path.of("data"))).asDatasetGraph();
-        server = KgServer.build(new ServerConfig(0, Duration.ofSeconds(30), dataset, PUBLIC));
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( server != null )
-            server.stop();
-    }
+    @RegisterExtension
+    static final KgServerExtension server = KgServerExtension.project().publicBaseUrl(PUBLIC);
 
     private static String local() {
-        return "http://localhost:" + server.getHttpPort();
+        return server.baseUrl();
     }
 
     @Test

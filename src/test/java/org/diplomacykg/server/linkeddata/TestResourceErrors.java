@@ -14,15 +14,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
 
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Node;
-import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Quad;
 import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.SparqlClient;
-import org.diplomacykg.server.KgServer;
-import org.diplomacykg.server.ServerConfig;
 import org.diplomacykg.server.http.ResponseFormat;
 import org.diplomacykg.store.Store;
 import org.junit.jupiter.api.Test;
@@ -37,6 +34,15 @@ class TestResourceErrors {
 
     @RegisterExtension
     static final KgServerExtension kg = KgServerExtension.project();
+    /** Over a store whose every read fails. */
+    @RegisterExtension
+    static final KgServerExtension broken = KgServerExtension.serving(() -> DatasetFactory.wrap(
+        new DatasetGraphWrapper(Store.createUnionDataset().asDatasetGraph()) {
+            @Override
+            public Iterator<Quad> find(Node g, Node s, Node p, Node o) {
+                throw new IllegalStateException("disk on fire");
+            }
+        })).queryTimeout(Duration.ofSeconds(5));
 
     @Test
     void unknownSlugIsNotFoundAsText() {
@@ -112,25 +118,13 @@ class TestResourceErrors {
 
     @Test
     void aStoreThatCannotBeReadGives500WithoutATrace() {
-        DatasetGraph broken = new DatasetGraphWrapper(Store.createUnionDataset().asDatasetGraph()) {
-            @Override
-            public Iterator<Quad> find(Node g, Node s, Node p, Node o) {
-                throw new IllegalStateException("disk on fire");
-            }
-        };
-        FusekiServer server = KgServer.build(new ServerConfig(0, Duration.ofSeconds(5), broken));
-        server.start();
-        try {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + server.getHttpPort() + "/id/sergey-lavrov")).header("Accept", "text/turtle").GET());
-            assertEquals(500, response.statusCode());
-            assertEquals("text/plain", mediaType(response));
-            assertEquals("Accept", response.headers().firstValue("Vary").orElse(null));
-            assertFalse(response.body().contains("disk on fire"), response.body());
-            assertFalse(response.body().contains("Exception"), response.body());
-            assertFalse(response.body().contains("\tat "), response.body());
-        } finally {
-            server.stop();
-        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+            URI.create(broken.baseUrl() + "/id/sergey-lavrov")).header("Accept", "text/turtle").GET());
+        assertEquals(500, response.statusCode());
+        assertEquals("text/plain", mediaType(response));
+        assertEquals("Accept", response.headers().firstValue("Vary").orElse(null));
+        assertFalse(response.body().contains("disk on fire"), response.body());
+        assertFalse(response.body().contains("Exception"), response.body());
+        assertFalse(response.body().contains("\tat "), response.body());
     }
 }

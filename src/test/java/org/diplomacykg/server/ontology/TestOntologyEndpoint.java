@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
@@ -25,12 +23,10 @@ import org.apache.jena.system.G;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.diplomacykg.KgServerExtension;
-import org.diplomacykg.TestServers;
 import org.diplomacykg.server.http.TestContentNegotiation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** GET /ontology: the ontology file by content negotiation, and its documentation page. */
 class TestOntologyEndpoint {
@@ -39,6 +35,17 @@ class TestOntologyEndpoint {
 
     @RegisterExtension
     static final KgServerExtension kg = KgServerExtension.project();
+    /** The project's layout with what an editor adds in Protégé appended to the ontology. */
+    @RegisterExtension
+    static final KgServerExtension edited = KgServerExtension.project().edited(dir -> Files.writeString(dir.resolve("ontology/diplomacy.ttl"), """
+
+            dkg:Summit rdfs:subClassOf [ a owl:Restriction ; owl:onProperty dkg:participant ; owl:someValuesFrom dkg:Official ] .
+            dkg:StateOrOrganisation a owl:Class ;
+                owl:equivalentClass [ a owl:Class ; owl:unionOf ( dkg:State dkg:InternationalOrganisation ) ] ;
+                owl:deprecated true ;
+                rdfs:label "state or organisation"@en , "negara atau organisasi"@id ;
+                skos:definition "A state or an international organisation."@en .
+            """, StandardOpenOption.APPEND));
     private static Graph file;
 
     @BeforeAll
@@ -173,26 +180,12 @@ class TestOntologyEndpoint {
 
     /** What an editor adds in Protégé shows on the page: restrictions, unions, a deprecated term. */
     @Test
-    void editedOntologyShowsClassExpressionsAndDeprecation(@TempDir Path dir) throws IOException {
-        Path ontology = Files.createDirectories(dir.resolve("ontology"));
-        for ( String name : List.of("diplomacy.ttl", "shapes.ttl") )
-            Files.copy(Path.of("ontology", name), ontology.resolve(name));
-        Files.writeString(ontology.resolve("diplomacy.ttl"), """
-
-            dkg:Summit rdfs:subClassOf [ a owl:Restriction ; owl:onProperty dkg:participant ; owl:someValuesFrom dkg:Official ] .
-            dkg:StateOrOrganisation a owl:Class ;
-                owl:equivalentClass [ a owl:Class ; owl:unionOf ( dkg:State dkg:InternationalOrganisation ) ] ;
-                owl:deprecated true ;
-                rdfs:label "state or organisation"@en , "negara atau organisasi"@id ;
-                skos:definition "A state or an international organisation."@en .
-            """, StandardOpenOption.APPEND);
-        try ( TestServers.Running edited = TestServers.start(ontology, Path.of("data")) ) {
-            String html = get(edited.baseUrl() + "/ontology", "text/html").body();
-            assertTrue(section(html, "Summit").contains("dkg:participant some dkg:Official"), section(html, "Summit"));
-            String union = section(html, "StateOrOrganisation");
-            assertTrue(union.contains("dkg:State or dkg:InternationalOrganisation"), union);
-            assertTrue(union.contains(">deprecated<"), union);
-        }
+    void editedOntologyShowsClassExpressionsAndDeprecation() {
+        String html = get(edited.baseUrl() + "/ontology", "text/html").body();
+        assertTrue(section(html, "Summit").contains("dkg:participant some dkg:Official"), section(html, "Summit"));
+        String union = section(html, "StateOrOrganisation");
+        assertTrue(union.contains("dkg:State or dkg:InternationalOrganisation"), union);
+        assertTrue(union.contains(">deprecated<"), union);
     }
 
     /** The HTML of the term section with this anchor, up to the next term. */

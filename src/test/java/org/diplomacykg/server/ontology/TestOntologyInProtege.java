@@ -14,10 +14,10 @@ import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSetRewindable;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.SparqlClient;
-import org.diplomacykg.TestServers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.semanticweb.owlapi.apibinding.OWLManager;
 import org.semanticweb.owlapi.formats.RDFXMLDocumentFormat;
 import org.semanticweb.owlapi.formats.TurtleDocumentFormat;
@@ -44,23 +44,28 @@ class TestOntologyInProtege {
           <https://w3id.org/diplomacy-kg/id/russia-position-on-ukraine>
               <https://w3id.org/diplomacy-kg/ontology#unchangedSince> ?since } }""";
 
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.project();
+    /** The project's layout with the ontology saved over by Protégé. */
+    @RegisterExtension
+    static final KgServerExtension saved = KgServerExtension.project()
+        .edited(dir -> saveAsProtegeDoes(dir.resolve("ontology/diplomacy.ttl")));
+
     /** Protégé's File > Open from URL: OWL API loads /ontology over HTTP. */
     @Test
     void openFromUrl() throws Exception {
         OWLOntology fromFile = OWLManager.createOWLOntologyManager().loadOntologyFromOntologyDocument(FILE);
-        try ( TestServers.Running kg = TestServers.start(Path.of("ontology"), Path.of("data")) ) {
-            OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
-            OWLOntology ontology = manager.loadOntologyFromOntologyDocument(IRI.create(kg.baseUrl() + "/ontology"));
+        OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
+        OWLOntology ontology = manager.loadOntologyFromOntologyDocument(IRI.create(kg.baseUrl() + "/ontology"));
 
-            assertInstanceOf(RDFXMLDocumentFormat.class, manager.getOntologyFormat(ontology),
-                             "OWL API's Accept header asks for RDF/XML first");
-            assertEquals(ONTOLOGY_IRI, ontology.getOntologyID().getOntologyIRI().map(IRI::toString).orElse(null));
-            assertEquals(fromFile.getOntologyID(), ontology.getOntologyID(), "same version IRI");
-            assertTrue(fromFile.getClassesInSignature().size() > 20, "the file was parsed");
-            assertEquals(fromFile.getClassesInSignature(), ontology.getClassesInSignature());
-            assertEquals(fromFile.getAxioms(), ontology.getAxioms(), "the same axioms as the file");
-            assertEquals(List.of(), violations(ontology));
-        }
+        assertInstanceOf(RDFXMLDocumentFormat.class, manager.getOntologyFormat(ontology),
+                         "OWL API's Accept header asks for RDF/XML first");
+        assertEquals(ONTOLOGY_IRI, ontology.getOntologyID().getOntologyIRI().map(IRI::toString).orElse(null));
+        assertEquals(fromFile.getOntologyID(), ontology.getOntologyID(), "same version IRI");
+        assertTrue(fromFile.getClassesInSignature().size() > 20, "the file was parsed");
+        assertEquals(fromFile.getClassesInSignature(), ontology.getClassesInSignature());
+        assertEquals(fromFile.getAxioms(), ontology.getAxioms(), "the same axioms as the file");
+        assertEquals(List.of(), violations(ontology));
     }
 
     /**
@@ -69,31 +74,23 @@ class TestOntologyInProtege {
      * rules compiled from the rewritten file infer exactly what they inferred from the original.
      */
     @Test
-    void savedByProtegeTheInferencesAreTheSame(@TempDir Path dir) throws Exception {
-        Path saved = Files.createDirectories(dir.resolve("ontology"));
-        Files.copy(Path.of("ontology/shapes.ttl"), saved.resolve("shapes.ttl"));
-        Path rewritten = saved.resolve("diplomacy.ttl");
-        saveAsProtegeDoes(rewritten);
+    void savedByProtegeTheInferencesAreTheSame() throws Exception {
+        Path rewritten = saved.ontologyDir().resolve("diplomacy.ttl");
         assertFalse(Files.readString(rewritten).equals(Files.readString(FILE.toPath())), "the file was rewritten");
 
         OWLOntology reloaded = OWLManager.createOWLOntologyManager().loadOntologyFromOntologyDocument(rewritten.toFile());
         assertEquals(List.of(), violations(reloaded), "the rewritten ontology is still OWL 2 DL");
 
-        Graph original;
-        try ( TestServers.Running kg = TestServers.start(Path.of("ontology"), Path.of("data")) ) {
-            original = SparqlClient.construct(kg.sparqlUrl(), INFERRED);
-        }
-        try ( TestServers.Running kg = TestServers.start(saved, Path.of("data")) ) {
-            Graph afterSave = SparqlClient.construct(kg.sparqlUrl(), INFERRED);
-            assertTrue(original.size() > 50, "there are inferences: " + original.size());
-            assertEquals(original.size(), afterSave.size(), "inferred triples");
-            assertTrue(original.isIsomorphicWith(afterSave), "the inferred graphs differ");
+        Graph original = SparqlClient.construct(kg.sparqlUrl(), INFERRED);
+        Graph afterSave = SparqlClient.construct(saved.sparqlUrl(), INFERRED);
+        assertTrue(original.size() > 50, "there are inferences: " + original.size());
+        assertEquals(original.size(), afterSave.size(), "inferred triples");
+        assertTrue(original.isIsomorphicWith(afterSave), "the inferred graphs differ");
 
-            ResultSetRewindable rows = SparqlClient.select(kg.sparqlUrl(), UNCHANGED_SINCE);
-            assertEquals(1, rows.size());
-            QuerySolution row = rows.next();
-            assertEquals("2025-08-15T00:00:00", row.getLiteral("since").getLexicalForm());
-        }
+        ResultSetRewindable rows = SparqlClient.select(saved.sparqlUrl(), UNCHANGED_SINCE);
+        assertEquals(1, rows.size());
+        QuerySolution row = rows.next();
+        assertEquals("2025-08-15T00:00:00", row.getLiteral("since").getLexicalForm());
     }
 
     /** What Protégé's save does: OWL API's Turtle writer, keeping the document's prefixes. */

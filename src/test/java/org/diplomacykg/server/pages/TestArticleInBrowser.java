@@ -10,12 +10,12 @@ import java.time.Duration;
 
 import org.apache.jena.atlas.json.JsonObject;
 import org.diplomacykg.Chromium;
-import org.diplomacykg.TestServers;
+import org.diplomacykg.KgServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The article page as a person sees it, in headless Chromium, on a desktop window and on a
@@ -26,18 +26,14 @@ class TestArticleInBrowser {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    @TempDir
-    static Path dir;
-
-    private static TestServers.Running kg;
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.writtenBy(ArticleFixture::write).onlyIf(Chromium::available);
     private static Chromium browser;
 
     @BeforeAll
     static void start() throws IOException {
         if ( !Chromium.available() )
             return;
-        ArticleFixture.write(dir);
-        kg = TestServers.start(dir.resolve("ontology"), dir.resolve("data"));
         browser = Chromium.launch();
         JsonObject noScript = new JsonObject();
         noScript.put("value", true);
@@ -51,13 +47,8 @@ class TestArticleInBrowser {
 
     @AfterAll
     static void stop() {
-        try {
-            if ( browser != null )
-                browser.close();
-        } finally {
-            if ( kg != null )
-                kg.close();
-        }
+        if ( browser != null )
+            browser.close();
     }
 
     @Test

@@ -9,18 +9,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.diplomacykg.TestServers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.diplomacykg.KgServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /article/{slug} over HTTP, against the real server loaded with {@link ArticleFixture}. */
 class TestArticlePage {
@@ -30,22 +26,8 @@ class TestArticlePage {
     private static final Pattern MARK = Pattern.compile(
         "<a class=\"ev\" href=\"#([^\"]+)\" data-spans=\"([^\"]+)\"[^>]*><mark[^>]*>([^<]*)</mark></a>");
 
-    @TempDir
-    static Path dir;
-
-    private static TestServers.Running kg;
-
-    @BeforeAll
-    static void start() throws IOException {
-        ArticleFixture.write(dir);
-        kg = TestServers.start(dir.resolve("ontology"), dir.resolve("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-    }
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.writtenBy(ArticleFixture::write);
 
     /** A segment of the text as the page marks it. */
     record Mark(String target, List<String> spans, String text) {}

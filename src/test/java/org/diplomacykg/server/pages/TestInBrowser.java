@@ -13,11 +13,12 @@ import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonString;
 import org.diplomacykg.Chromium;
-import org.diplomacykg.TestServers;
+import org.diplomacykg.KgServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -32,14 +33,14 @@ class TestInBrowser {
     /** The CodeMirror instance of YASGUI's query editor (the page keeps its Yasgui object private). */
     private static final String EDITOR = "document.querySelector('.yasqe .CodeMirror').CodeMirror";
 
-    private static TestServers.Running kg;
+    @RegisterExtension
+    static final KgServerExtension kg = KgServerExtension.project().onlyIf(Chromium::available);
     private static Chromium browser;
 
     @BeforeAll
     static void start() throws IOException {
         if ( !Chromium.available() )
             return;
-        kg = TestServers.start(Path.of("ontology"), Path.of("data"));
         browser = Chromium.launch();
     }
 
@@ -52,13 +53,8 @@ class TestInBrowser {
 
     @AfterAll
     static void stop() {
-        try {
-            if ( browser != null )
-                browser.close();
-        } finally {
-            if ( kg != null )
-                kg.close();
-        }
+        if ( browser != null )
+            browser.close();
     }
 
     @Test

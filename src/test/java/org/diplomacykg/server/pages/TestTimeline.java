@@ -26,7 +26,6 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.system.Txn;
 import org.diplomacykg.KgServerExtension;
-import org.diplomacykg.TestServers;
 import org.diplomacykg.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,9 +44,35 @@ class TestTimeline {
     @RegisterExtension
     static final KgServerExtension kg = KgServerExtension.project();
 
+    /** Markup in every label, quote and expression a timeline shows, served as it is. */
+    private static final String ODD = """
+        PREFIX :     <https://w3id.org/diplomacy-kg/id/>
+        PREFIX dkg:  <https://w3id.org/diplomacy-kg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
+        <https://w3id.org/diplomacy-kg/graph/source/test> {
+          :odd-position a dkg:NegotiatingPosition ; rdfs:label "<script>alert('p')</script> & \\"co\\""@en .
+          :odd-statement dkg:reaffirms :odd-position ; rdfs:label "</text><script>bad()</script>"@en ;
+              dkg:date "2025-01-02T00:00:00"^^xsd:dateTime ; dkg:quote "a < b & c > d"@en .
+          :odd-revision dkg:revises :odd-position ; rdfs:label "a later revision"@en ;
+              dkg:temporalExpression "some <b>day</b>"@en .
+        }
+        <https://w3id.org/diplomacy-kg/graph/inferred> {
+          :odd-position dkg:unchangedSince "2024-12-01T00:00:00"^^xsd:dateTime ;
+              dkg:lastReaffirmed "2025-01-02T00:00:00"^^xsd:dateTime .
+        }
+        """;
+
+    @RegisterExtension
+    static final KgServerExtension odd = KgServerExtension.serving(() -> {
+        Dataset dataset = Store.createUnionDataset();
+        Txn.executeWrite(dataset, () -> RDFParser.fromString(ODD, Lang.TRIG).parse(dataset));
+        return dataset;
+    }).queryTimeout(Duration.ofSeconds(30));
+
     @Test
     void positionTimelineDrawsItsStatementsInDateOrder() {
-        HttpResponse<String> response = get(kg.running(), "/timeline/russia-position-on-ukraine");
+        HttpResponse<String> response = get(kg, "/timeline/russia-position-on-ukraine");
         assertEquals(200, response.statusCode(), response::body);
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         String body = response.body();
@@ -67,7 +92,7 @@ class TestTimeline {
 
     @Test
     void positionTimelineShowsTheUnchangedSinceBand() {
-        String body = get(kg.running(), "/timeline/russia-position-on-ukraine").body();
+        String body = get(kg, "/timeline/russia-position-on-ukraine").body();
         assertTrue(body.contains("unchanged since 15 Aug 2025"), "the band's label");
         assertTrue(body.contains("unchanged since <time datetime=\"2025-08-15\">15 Aug 2025</time>"), "the band summary, machine-readable too");
         assertTrue(body.contains("last reaffirmed <time datetime=\"2025-10-21\">"), "the band's end");
@@ -81,7 +106,7 @@ class TestTimeline {
 
     @Test
     void positionTimelineSaysWhatUnchangedMeans() {
-        String body = get(kg.running(), "/timeline/russia-position-on-ukraine").body();
+        String body = get(kg, "/timeline/russia-position-on-ukraine").body();
         String list = body.substring(body.indexOf("<ul class=\"timeline-assessments\">"));
         list = list.substring(0, list.indexOf("</ul>"));
         String[] items = list.split("<li>");
@@ -97,7 +122,7 @@ class TestTimeline {
 
     @Test
     void theSvgIsWellFormedWithOneLinkedMarkerPerDatedEvent() {
-        Document svg = svgOf(get(kg.running(), "/timeline/russia-position-on-ukraine").body());
+        Document svg = svgOf(get(kg, "/timeline/russia-position-on-ukraine").body());
         assertEquals("svg", svg.getDocumentElement().getLocalName());
         NodeList circles = svg.getElementsByTagNameNS(SVG_NS, "circle");
         assertEquals(6, circles.getLength(), "one marker per dated event");
@@ -111,7 +136,7 @@ class TestTimeline {
 
     @Test
     void undatedStatementsAreListedApart() {
-        String body = get(kg.running(), "/timeline/russia").body();
+        String body = get(kg, "/timeline/russia").body();
         String undated = body.substring(body.indexOf("class=\"timeline-undated\""));
         assertTrue(undated.contains("/id/statement-russia-root-causes\""), "an undated statement of Russia");
         assertTrue(undated.contains("undated (“for a long time”)"), "with the article's words for when");
@@ -120,7 +145,7 @@ class TestTimeline {
 
     @Test
     void stateTimelineListsItsMeetingsStatementsAndStances() {
-        HttpResponse<String> response = get(kg.running(), "/timeline/russia");
+        HttpResponse<String> response = get(kg, "/timeline/russia");
         assertEquals(200, response.statusCode(), response::body);
         String body = response.body();
         svgOf(body);
@@ -144,7 +169,7 @@ class TestTimeline {
 
     @Test
     void labelsInIndonesianOnRequest() {
-        HttpResponse<String> byParameter = get(kg.running(), "/timeline/russia-position-on-ukraine?lang=id");
+        HttpResponse<String> byParameter = get(kg, "/timeline/russia-position-on-ukraine?lang=id");
         assertEquals(200, byParameter.statusCode());
         assertEquals("id", byParameter.headers().firstValue("Content-Language").orElse(""));
         assertTrue(byParameter.body().contains("posisi Rusia tentang perang di Ukraina"), "the Indonesian label");
@@ -152,17 +177,17 @@ class TestTimeline {
         assertTrue(byParameter.body().contains("<html lang=\"id\">"));
         svgOf(byParameter.body());
 
-        String byHeader = get(kg.running(), "/timeline/russia-position-on-ukraine", "Accept-Language", "fr, id;q=0.8, en;q=0.5").body();
+        String byHeader = get(kg, "/timeline/russia-position-on-ukraine", "Accept-Language", "fr, id;q=0.8, en;q=0.5").body();
         assertTrue(byHeader.contains("tidak berubah sejak 15 Agu 2025"), "Accept-Language: id, in order of preference");
 
-        String english = get(kg.running(), "/timeline/russia-position-on-ukraine").body();
+        String english = get(kg, "/timeline/russia-position-on-ukraine").body();
         assertTrue(english.contains("Russia&#39;s position on the war in Ukraine") || english.contains("Russia's position on the war in Ukraine"));
         assertFalse(english.contains("tidak berubah sejak"), "English by default");
     }
 
     @Test
     void aPersonHasNoTimeline() {
-        HttpResponse<String> response = get(kg.running(), "/timeline/sergey-lavrov");
+        HttpResponse<String> response = get(kg, "/timeline/sergey-lavrov");
         assertEquals(404, response.statusCode());
         assertTrue(response.body().contains("has no timeline"), response::body);
         assertTrue(response.body().contains("href=\"" + kg.baseUrl() + "/id/sergey-lavrov\""), "a link to what it is instead");
@@ -171,17 +196,17 @@ class TestTimeline {
 
     @Test
     void unknownAndInvalidNamesAreClientErrors() {
-        assertEquals(404, get(kg.running(), "/timeline/no-such-thing").statusCode());
-        assertEquals(404, get(kg.running(), "/timeline/Russia").statusCode());
-        assertEquals(404, get(kg.running(), "/timeline/russia/extra").statusCode());
-        HttpResponse<String> traversal = get(kg.running(), "/timeline/..%2Fetc");
+        assertEquals(404, get(kg, "/timeline/no-such-thing").statusCode());
+        assertEquals(404, get(kg, "/timeline/Russia").statusCode());
+        assertEquals(404, get(kg, "/timeline/russia/extra").statusCode());
+        HttpResponse<String> traversal = get(kg, "/timeline/..%2Fetc");
         assertEquals(4, traversal.statusCode() / 100, traversal::body);
         assertFalse(traversal.body().contains("at org."), "no stack trace");
     }
 
     @Test
     void theIndexListsTheTimelines() {
-        HttpResponse<String> response = get(kg.running(), "/timeline/");
+        HttpResponse<String> response = get(kg, "/timeline/");
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("/timeline/russia-position-on-ukraine\""));
         assertTrue(response.body().contains("/timeline/united-states\""));
@@ -189,7 +214,7 @@ class TestTimeline {
 
     @Test
     void aPositionWithoutDatedEventsStillHasAPage() {
-        HttpResponse<String> response = get(kg.running(), "/timeline/ukraine-position-on-peace");
+        HttpResponse<String> response = get(kg, "/timeline/ukraine-position-on-peace");
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("No dated events are recorded."));
         assertFalse(response.body().contains("<svg"));
@@ -198,42 +223,21 @@ class TestTimeline {
     /** Text from the graph is escaped in the table and in the picture, which stays well-formed. */
     @Test
     void everythingIsEscaped() {
-        String trig = """
-            PREFIX :     <https://w3id.org/diplomacy-kg/id/>
-            PREFIX dkg:  <https://w3id.org/diplomacy-kg/ontology#>
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX xsd:  <http://www.w3.org/2001/XMLSchema#>
-            <https://w3id.org/diplomacy-kg/graph/source/test> {
-              :odd-position a dkg:NegotiatingPosition ; rdfs:label "<script>alert('p')</script> & \\"co\\""@en .
-              :odd-statement dkg:reaffirms :odd-position ; rdfs:label "</text><script>bad()</script>"@en ;
-                  dkg:date "2025-01-02T00:00:00"^^xsd:dateTime ; dkg:quote "a < b & c > d"@en .
-              :odd-revision dkg:revises :odd-position ; rdfs:label "a later revision"@en ;
-                  dkg:temporalExpression "some <b>day</b>"@en .
-            }
-            <https://w3id.org/diplomacy-kg/graph/inferred> {
-              :odd-position dkg:unchangedSince "2024-12-01T00:00:00"^^xsd:dateTime ;
-                  dkg:lastReaffirmed "2025-01-02T00:00:00"^^xsd:dateTime .
-            }
-            """;
-        Dataset dataset = Store.createUnionDataset();
-        Txn.executeWrite(dataset, () -> RDFParser.fromString(trig, Lang.TRIG).parse(dataset));
-        try ( TestServers.Running odd = TestServers.start(dataset, Duration.ofSeconds(30)) ) {
-            HttpResponse<String> response = get(odd, "/timeline/odd-position");
-            assertEquals(200, response.statusCode(), response::body);
-            String body = response.body();
-            assertFalse(body.contains("<script>"), body);
-            assertFalse(body.contains("<b>day"), body);
-            assertTrue(body.contains("&lt;script&gt;alert("), "the label, escaped");
-            assertTrue(body.contains("a &lt; b &amp; c &gt; d"), "the quote, escaped");
-            assertTrue(body.contains("unchanged since 1 Dec 2024"), "the band");
-            Document svg = svgOf(body);
-            assertTrue(svg.getDocumentElement().getTextContent().contains("</text><script>bad()</script>"),
-                       "the label reads back as text from the SVG");
-            assertTrue(body.contains("undated (“some &lt;b&gt;day&lt;/b&gt;”)"), "the undated revision, apart");
-        }
+        HttpResponse<String> response = get(odd, "/timeline/odd-position");
+        assertEquals(200, response.statusCode(), response::body);
+        String body = response.body();
+        assertFalse(body.contains("<script>"), body);
+        assertFalse(body.contains("<b>day"), body);
+        assertTrue(body.contains("&lt;script&gt;alert("), "the label, escaped");
+        assertTrue(body.contains("a &lt; b &amp; c &gt; d"), "the quote, escaped");
+        assertTrue(body.contains("unchanged since 1 Dec 2024"), "the band");
+        Document svg = svgOf(body);
+        assertTrue(svg.getDocumentElement().getTextContent().contains("</text><script>bad()</script>"),
+                   "the label reads back as text from the SVG");
+        assertTrue(body.contains("undated (“some &lt;b&gt;day&lt;/b&gt;”)"), "the undated revision, apart");
     }
 
-    private static HttpResponse<String> get(TestServers.Running server, String path, String... headers) {
+    private static HttpResponse<String> get(KgServerExtension server, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Accept", "text/html");
         for ( int i = 0 ; i + 1 < headers.length ; i += 2 )
             request.header(headers[i], headers[i + 1]);

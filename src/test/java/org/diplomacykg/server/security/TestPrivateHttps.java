@@ -31,18 +31,19 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.diplomacykg.Fixtures;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.SparqlClient;
 import org.diplomacykg.TestServers;
-import org.diplomacykg.server.limits.Limits;
 import org.diplomacykg.server.write.PasswordFile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A private deployment attacked from outside: HTTPS with a certificate made for the test, a
@@ -69,46 +70,57 @@ class TestPrivateHttps {
         "/kg/get?default", "/id/sergey-lavrov", "/ontology", "/timeline", "/article/test-article", "/.well-known/void",
         "/static/style.css");
 
-    @TempDir
-    static Path tmp;
+    private static final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-    private static TestServers.Running kg;
+    /** Captures the server's log (slf4j-simple writes to System.err) from before it starts, while still showing it. */
+    @RegisterExtension
+    @Order(1)
+    static final LogCapture captureLog = new LogCapture();
+
+    @RegisterExtension
+    @Order(2)
+    static final KgServerExtension kg = KgServerExtension.fixture()
+        .writers(dir -> {
+            Path writers = dir.resolve("passwd");
+            PasswordFile.put(writers, WRITER, WRITER_PASSWORD);
+            return writers;
+        })
+        .secured(dir -> {
+            Path keystore = dir.resolve("server.p12");
+            keytool("-genkeypair", "-alias", "kg", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                    "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                    "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", KEYSTORE_PASSWORD);
+            Path tlsPassword = TestServers.makePrivate(Files.writeString(dir.resolve("tls-password"), KEYSTORE_PASSWORD + "\n"));
+            Path readers = dir.resolve("readers");
+            PasswordFile.put(readers, READER, READER_PASSWORD);
+            return new Security(Tls.read(keystore, tlsPassword, 0), PasswordFile.read(readers), LIMITS, false);
+        });
+
     private static SSLContext trustsTheCertificate;
     /** Reuses connections: for requests the server does not refuse. */
     private static HttpClient trusting;
-    private static PrintStream originalErr;
-    private static final ByteArrayOutputStream log = new ByteArrayOutputStream();
     /** Everything the server answered: status line, headers and body. */
     private static final StringBuilder answers = new StringBuilder();
 
     @BeforeAll
-    static void start() throws Exception {
-        // Capture the server's log (slf4j-simple writes to System.err) while still showing it.
-        originalErr = System.err;
-        System.setErr(new PrintStream(new TeeStream(originalErr, log), true, StandardCharsets.UTF_8));
-
-        Path keystore = tmp.resolve("server.p12");
-        keytool("-genkeypair", "-alias", "kg", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", KEYSTORE_PASSWORD);
-        Path tlsPassword = TestServers.makePrivate(Files.writeString(tmp.resolve("tls-password"), KEYSTORE_PASSWORD + "\n"));
-        Path writers = tmp.resolve("passwd");
-        PasswordFile.put(writers, WRITER, WRITER_PASSWORD);
-        Path readers = tmp.resolve("readers");
-        PasswordFile.put(readers, READER, READER_PASSWORD);
-
-        Security security = new Security(Tls.read(keystore, tlsPassword, 0), PasswordFile.read(readers), LIMITS, false);
-        kg = TestServers.startSecured(Fixtures.path("kg/ontology"), Fixtures.path("kg/data"), writers, Limits.DEFAULTS,
-                                      List.of(), security);
-        trustsTheCertificate = trusting(keystore);
+    static void trustTheCertificate() throws Exception {
+        trustsTheCertificate = trusting(kg.dir().resolve("server.p12"));
         trusting = fresh();
     }
 
-    @AfterAll
-    static void stop() {
-        if ( kg != null )
-            kg.close();
-        System.setErr(originalErr);
+    private static final class LogCapture implements BeforeAllCallback, AfterAllCallback {
+        private PrintStream originalErr;
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            originalErr = System.err;
+            System.setErr(new PrintStream(new TeeStream(originalErr, log), true, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            System.setErr(originalErr);
+        }
     }
 
     @Test
@@ -247,7 +259,7 @@ class TestPrivateHttps {
         String logged = log.toString(StandardCharsets.UTF_8);
         assertTrue(logged.contains("Failed login for user '" + WRITER + "'"), "failed logins are logged");
         List<String> secrets = new ArrayList<>(List.of(WRITER_PASSWORD, READER_PASSWORD, KEYSTORE_PASSWORD, "guess 1"));
-        for ( Path file : new Path[] { tmp.resolve("passwd"), tmp.resolve("readers") } ) {
+        for ( Path file : new Path[] { kg.passwordFile(), kg.dir().resolve("readers") } ) {
             String line = Files.readString(file).strip();
             String hash = line.substring(line.indexOf(PasswordFile.BCRYPT) + PasswordFile.BCRYPT.length());
             secrets.add(hash);

@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Set;
 
 import org.apache.jena.atlas.json.JSON;
@@ -21,10 +20,8 @@ import org.diplomacykg.SparqlClient;
 import org.diplomacykg.store.ArticleTexts;
 import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code PUT /kg/articles/{slug}} with {@code {"text": ..., "facts": ...}} adds a whole article
@@ -37,20 +34,8 @@ class TestArticleEndpoint {
     private static final String TEXT = WriteFixture.BUNDLE_TEXT;
     private static final String FACTS = WriteFixture.bundleFacts(ARTICLE);
 
-    @TempDir
-    Path tmp;
-
-    private WriteFixture kg;
-
-    @BeforeEach
-    void start() {
-        kg = new WriteFixture(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        kg.close();
-    }
+    @RegisterExtension
+    static final WriteFixture kg = WriteFixture.perTest();
 
     @Test
     void anArticleIsAddedWithItsInferencesAndText() {

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 
 import org.apache.jena.atlas.iterator.Iter;
@@ -30,10 +27,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.diplomacykg.SparqlClient;
 import org.diplomacykg.vocab.Graphs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every committed write over HTTP leaves one {@code prov:Activity} in the audit graph, naming the
@@ -49,20 +44,8 @@ class TestAuditTrail {
     private static final String TEXT = WriteFixture.BUNDLE_TEXT;
     private static final String FACTS = WriteFixture.bundleFacts(ARTICLE);
 
-    @TempDir
-    Path tmp;
-
-    private WriteFixture kg;
-
-    @BeforeEach
-    void start() {
-        kg = new WriteFixture(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        kg.close();
-    }
+    @RegisterExtension
+    static final WriteFixture kg = WriteFixture.perTest();
 
     /** One activity as the audit graph has it. */
     private record Activity(String iri, String user, String via, Set<String> graphs, long added, long removed,

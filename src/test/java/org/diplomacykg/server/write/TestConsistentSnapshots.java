@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.apache.jena.query.ResultSetRewindable;
 import org.diplomacykg.SparqlClient;
 import org.diplomacykg.vocab.Graphs;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Readers never see data of one commit with inferences of another. Writers insert and delete
@@ -44,36 +43,34 @@ class TestConsistentSnapshots {
           { SELECT (COUNT(*) AS ?derived) { GRAPH <%s> { ?place a dkg:Place FILTER(STRSTARTS(STR(?place), "%splace-")) } } }
         }""".formatted(GRAPH, Graphs.INFERRED, SYN);
 
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    static final WriteFixture kg = WriteFixture.perClass();
 
     @Test
     void everyReadSeesDataAndInferencesOfOneCommit() throws Exception {
-        try ( WriteFixture kg = new WriteFixture(tmp) ) {
-            AtomicLong writes = new AtomicLong();
-            AtomicLong reads = new AtomicLong();
-            ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-            long deadline = System.nanoTime() + RUN.toNanos();
-            ExecutorService pool = Executors.newFixedThreadPool(WRITERS + READERS);
-            List<Future<?>> running = new ArrayList<>();
-            for ( int w = 0; w < WRITERS; w++ ) {
-                int writer = w;
-                running.add(pool.submit(() -> write(kg, writer, deadline, writes, failures)));
-            }
-            for ( int r = 0; r < READERS; r++ )
-                running.add(pool.submit(() -> read(kg, deadline, reads, failures)));
-            for ( Future<?> task : running )
-                task.get();
-            pool.shutdown();
-
-            // The state after the run tells a lost inference (it stays) from a read that mixed two commits.
-            long[] last = counts(kg);
-            assertEquals(List.of(), List.copyOf(failures), "after the run: " + last[0] + " places in the data, " + last[1]
-                         + " typed by the reasoners; " + writes + " writes, " + reads + " reads");
-            assertTrue(writes.get() > 0 && reads.get() > 0, "writes " + writes + ", reads " + reads);
-            assertEquals(last[0], last[1], "after the run");
-            assertTrue(last[0] > 0, "some places remain");
+        AtomicLong writes = new AtomicLong();
+        AtomicLong reads = new AtomicLong();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        long deadline = System.nanoTime() + RUN.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + READERS);
+        List<Future<?>> running = new ArrayList<>();
+        for ( int w = 0; w < WRITERS; w++ ) {
+            int writer = w;
+            running.add(pool.submit(() -> write(kg, writer, deadline, writes, failures)));
         }
+        for ( int r = 0; r < READERS; r++ )
+            running.add(pool.submit(() -> read(kg, deadline, reads, failures)));
+        for ( Future<?> task : running )
+            task.get();
+        pool.shutdown();
+
+        // The state after the run tells a lost inference (it stays) from a read that mixed two commits.
+        long[] last = counts(kg);
+        assertEquals(List.of(), List.copyOf(failures), "after the run: " + last[0] + " places in the data, " + last[1]
+                     + " typed by the reasoners; " + writes + " writes, " + reads + " reads");
+        assertTrue(writes.get() > 0 && reads.get() > 0, "writes " + writes + ", reads " + reads);
+        assertEquals(last[0], last[1], "after the run");
+        assertTrue(last[0] > 0, "some places remain");
     }
 
     /** Inserts places in batches of three; every other batch also deletes the batch before it, so inferences must retract too. */

@@ -4,7 +4,6 @@ import static org.diplomacykg.server.write.WriteFixture.PREFIXES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -13,13 +12,11 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.diplomacykg.SparqlClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every way a client deletes over HTTP removes every literal it matched, of every datatype TDB2
@@ -42,20 +39,8 @@ class TestDeletesDelete {
         "\"2025-08-15T10:00:00Z\"^^xsd:dateTimeStamp", "\"2025-08-15\"^^xsd:date", "\"1\"^^xsd:boolean",
         "false");
 
-    @TempDir
-    static Path tmp;
-
-    private static WriteFixture kg;
-
-    @BeforeAll
-    static void start() {
-        kg = new WriteFixture(tmp);
-    }
-
-    @AfterAll
-    static void stop() {
-        kg.close();
-    }
+    @RegisterExtension
+    static final WriteFixture kg = WriteFixture.perClass();
 
     /** The triples: {@code <.../literal-i> <.../value> literal i}. */
     static String triples(Function<Integer, String> literal) {

@@ -9,14 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Set;
 
 import org.apache.jena.sparql.core.Quad;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A {@code multipart/form-data} upload to {@code /kg/data?graph=IRI}, as Fuseki's upload page,
@@ -28,20 +25,8 @@ class TestMultipartUpload {
     static final String BOUNDARY = "----diplomacy-kg-test-boundary";
     static final String UPLOADED = "https://example.org/uploaded";
 
-    @TempDir
-    static Path tmp;
-
-    private static WriteFixture kg;
-
-    @BeforeAll
-    static void start() {
-        kg = new WriteFixture(tmp);
-    }
-
-    @AfterAll
-    static void stop() {
-        kg.close();
-    }
+    @RegisterExtension
+    static final WriteFixture kg = WriteFixture.perClass();
 
     /** A multipart body with one part: a file named {@code filename} of type {@code type} (none if null), or a form field. */
     static String multipart(String disposition, String type, String content) {

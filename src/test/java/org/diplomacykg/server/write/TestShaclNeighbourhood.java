@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Set;
 
 import org.apache.jena.graph.Graph;
@@ -16,10 +15,8 @@ import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.sparql.core.Quad;
 import org.diplomacykg.SparqlClient;
 import org.diplomacykg.vocab.Graphs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The gate validates only the nodes a write can affect, and those include nodes the write does
@@ -30,20 +27,8 @@ class TestShaclNeighbourhood {
 
     private static final String ID = "https://w3id.org/diplomacy-kg/id/";
 
-    @TempDir
-    Path tmp;
-
-    private WriteFixture kg;
-
-    @BeforeEach
-    void start() {
-        kg = new WriteFixture(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        kg.close();
-    }
+    @RegisterExtension
+    static final WriteFixture kg = WriteFixture.perTest();
 
     @Test
     void removingTheTypeOfAValueThatAClassConstraintChecksIsRefused() {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,10 +14,8 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.sparql.core.Quad;
 import org.diplomacykg.SparqlClient;
 import org.diplomacykg.vocab.Graphs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The README's "Standards and deviations", row by row: each row's documented status and
@@ -47,20 +44,8 @@ class TestStandardsDeviations {
 
     static final String SCRATCH = "https://example.org/standards";
 
-    @TempDir
-    static Path tmp;
-
-    private static WriteFixture kg;
-
-    @BeforeAll
-    static void start() {
-        kg = new WriteFixture(tmp);
-    }
-
-    @AfterAll
-    static void stop() {
-        kg.close();
-    }
+    @RegisterExtension
+    static final WriteFixture kg = WriteFixture.perClass();
 
     @Test
     void aGraphStoreWriteToTheDefaultGraphIs422() {

@@ -11,21 +11,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Set;
 
 import org.apache.jena.sparql.core.Quad;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.SparqlClient;
-import org.diplomacykg.TestServers;
 import org.diplomacykg.server.ServerConfig;
 import org.diplomacykg.server.ServerConfigException;
 import org.diplomacykg.store.CommitGate;
 import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Who may write: without a password file nobody (the write endpoints do not exist); with one,
@@ -37,33 +34,22 @@ class TestWriteAccess {
     private static final String ARTICLE_JSON = """
         {"text": "Lavrov and Rubio spoke.", "facts": "<https://example.org/s> <https://example.org/p> <https://example.org/o> ."}""";
 
-    @TempDir
-    Path tmp;
-
-    private WriteFixture writable;
-
-    @BeforeEach
-    void start() {
-        writable = new WriteFixture(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        writable.close();
-    }
+    @RegisterExtension
+    static final WriteFixture writable = WriteFixture.perTest();
+    /** As {@code serve} runs without {@code --passwd}. */
+    @RegisterExtension
+    static final KgServerExtension readOnly = KgServerExtension.project();
 
     @Test
     void withoutAPasswordFileTheWriteEndpointsDoNotExist() {
-        try ( TestServers.Running kg = TestServers.start(Path.of("ontology"), Path.of("data")) ) {
-            String base = kg.baseUrl();
-            String auth = basic(USER, PASSWORD);
-            assertEquals(404, status(HttpRequest.newBuilder(URI.create(base + "/kg/update")).header("Authorization", auth)
-                .header("Content-Type", SparqlClient.SPARQL_UPDATE).POST(BodyPublishers.ofString(REVISION))));
-            assertEquals(404, status(HttpRequest.newBuilder(URI.create(base + "/kg/data?default")).header("Authorization", auth)
-                .header("Content-Type", "text/turtle").PUT(BodyPublishers.ofString("<https://example.org/s> <https://example.org/p> <https://example.org/o> ."))));
-            assertEquals(404, status(HttpRequest.newBuilder(URI.create(base + "/kg/articles/test-bundle")).header("Authorization", auth)
-                .header("Content-Type", "application/json").PUT(BodyPublishers.ofString(ARTICLE_JSON))));
-        }
+        String base = readOnly.baseUrl();
+        String auth = basic(USER, PASSWORD);
+        assertEquals(404, status(HttpRequest.newBuilder(URI.create(base + "/kg/update")).header("Authorization", auth)
+            .header("Content-Type", SparqlClient.SPARQL_UPDATE).POST(BodyPublishers.ofString(REVISION))));
+        assertEquals(404, status(HttpRequest.newBuilder(URI.create(base + "/kg/data?default")).header("Authorization", auth)
+            .header("Content-Type", "text/turtle").PUT(BodyPublishers.ofString("<https://example.org/s> <https://example.org/p> <https://example.org/o> ."))));
+        assertEquals(404, status(HttpRequest.newBuilder(URI.create(base + "/kg/articles/test-bundle")).header("Authorization", auth)
+            .header("Content-Type", "application/json").PUT(BodyPublishers.ofString(ARTICLE_JSON))));
     }
 
     @Test
@@ -124,7 +110,7 @@ class TestWriteAccess {
     /** The gate is the store's, given when it is built: a server cannot take writes from a store without one. */
     @Test
     void aServerTakesWritesOnlyOnAStoreBuiltWithAGate() {
-        WriteAccess writers = new WriteAccess(tmp.resolve("passwd"));
+        WriteAccess writers = new WriteAccess(writable.kg.passwordFile());
         try ( TdbStore ungated = StoreStack.temporary().open() ) {
             ServerConfigException ex = assertThrows(ServerConfigException.class,
                 () -> new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT, ungated.datasetGraph(), null, writers));

@@ -24,10 +24,8 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 import org.diplomacykg.SparqlClient;
 import org.diplomacykg.vocab.Graphs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every write from a client passes the gate before it commits: it must leave the data
@@ -37,20 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TestWriteGate {
 
-    @TempDir
-    Path tmp;
-
-    private WriteFixture kg;
-
-    @BeforeEach
-    void start() {
-        kg = new WriteFixture(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        kg.close();
-    }
+    @RegisterExtension
+    static final WriteFixture kg = WriteFixture.perTest();
 
     @Test
     void aValidRevisionCommitsAndTheInferencesFollow() {

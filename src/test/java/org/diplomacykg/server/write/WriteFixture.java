@@ -3,8 +3,6 @@ package org.diplomacykg.server.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
@@ -22,15 +18,25 @@ import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.diplomacykg.KgServerExtension;
 import org.diplomacykg.SparqlClient;
-import org.diplomacykg.TestServers;
 import org.diplomacykg.vocab.Graphs;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A writable server over the real ontology and data, with one user, and the requests the write
- * tests send: what a notebook would send with {@code requests} and HTTP Basic.
+ * tests send: what a notebook would send with {@code requests} and HTTP Basic. A test class
+ * registers it as it registers {@link KgServerExtension}, which starts and stops the server:
+ * <pre>
+ * &#64;RegisterExtension
+ * static final WriteFixture kg = WriteFixture.perTest();
+ * </pre>
  */
-final class WriteFixture implements AutoCloseable {
+final class WriteFixture implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     static final String USER = "alice";
     static final String PASSWORD = "correct horse battery staple";
@@ -57,22 +63,44 @@ final class WriteFixture implements AutoCloseable {
         """;
     static final String REVISION = PREFIXES + "INSERT DATA { GRAPH <" + SOURCE + "> {\n" + REVISION_TRIPLES + "} }";
 
-    final TestServers.Running kg;
+    final KgServerExtension kg;
 
-    /** Starts a server whose password file, in {@code dir}, names {@link #USER}. */
-    WriteFixture(Path dir) {
-        Path passwd = dir.resolve("passwd");
-        try {
-            Files.writeString(passwd, "# who may write\n" + USER + ": " + PASSWORD + "\n");
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        kg = TestServers.startWritable(Path.of("ontology"), Path.of("data"), passwd);
+    private WriteFixture(KgServerExtension kg) {
+        this.kg = kg;
+    }
+
+    /** A fresh server for every test, whose password file names {@link #USER}: for tests whose writes must not meet. */
+    static WriteFixture perTest() {
+        return new WriteFixture(server().perTest());
+    }
+
+    /** One server for the test class: for tests that leave the data as they found it, or that read nothing another wrote. */
+    static WriteFixture perClass() {
+        return new WriteFixture(server());
+    }
+
+    private static KgServerExtension server() {
+        return KgServerExtension.project().writable("# who may write\n" + USER + ": " + PASSWORD + "\n");
     }
 
     @Override
-    public void close() {
-        kg.close();
+    public void beforeAll(ExtensionContext context) throws Exception {
+        kg.beforeAll(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        kg.afterAll(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        kg.beforeEach(context);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        kg.afterEach(context);
     }
 
     /** The text of the small article the article-endpoint and audit tests send. */
