@@ -87,11 +87,31 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
     private volatile Runnable afterWrite = () -> {};
     /** When the current write transaction began, for its audit record; written by the writer only. */
     private Instant writeStarted = Instant.now();
+    /** Where each write transaction is published before it commits (replication); null for none. */
+    private volatile CommitLog commitLog;
+    /** The layer that tells the commit log of each change: between this one and the canonical literals. */
+    private final RecordedChanges recorded;
+    /** The store below the recording, for what the commit log writes without recording it. */
+    private final DatasetGraph unrecorded;
 
     public InferringDatasetGraph(DatasetGraph base, Materialiser materialiser) {
         // Every write and delete in TDB2's form of its literals, so that deletes delete.
-        super(new CanonicalLiterals(base));
+        this(new CanonicalLiterals(base), materialiser);
+    }
+
+    private InferringDatasetGraph(CanonicalLiterals canonical, Materialiser materialiser) {
+        super(new RecordedChanges(canonical));
         this.materialiser = materialiser;
+        this.recorded = (RecordedChanges) get();
+        this.unrecorded = canonical;
+    }
+
+    /**
+     * Sets where every later write transaction is published before it commits (a replicated
+     * primary's {@link CommitLog}); null for none. Set it before writes begin.
+     */
+    public void setCommitLog(CommitLog log) {
+        this.commitLog = log;
     }
 
     /**
@@ -113,10 +133,10 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         this.afterWrite = action == null ? () -> {} : action;
     }
 
-    /** True for the graphs only the store writes: the materialiser's, and the audit trail. */
+    /** True for the graphs only the store writes: the materialiser's, the audit trail, the replication offset. */
     public static boolean isProtected(Node graph) {
         return Graphs.Nodes.INFERRED.equals(graph) || Graphs.Nodes.EXPLANATIONS.equals(graph)
-            || Graphs.Nodes.AUDIT.equals(graph);
+            || Graphs.Nodes.AUDIT.equals(graph) || Graphs.Nodes.REPLICATION.equals(graph);
     }
 
     private static void refuseIfProtected(Node graph) {
@@ -323,6 +343,8 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         if ( type == TxnType.WRITE ) {
             changes.clear();
             writeStarted = Instant.now();
+            CommitLog log = commitLog;
+            recorded.record(log == null ? null : log.begin());
         }
     }
 
@@ -354,6 +376,13 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
                 AuditRecord.of(base, changes, WriteAuthor.current(), writeStarted).forEach(base::add);
                 FaultPoints.reach(FaultPoints.AFTER_MATERIALISE);
             }
+            // Everything the transaction wrote is recorded by now; the log's own bookkeeping is not.
+            recorded.record(null);
+            CommitLog log = commitLog;
+            if ( log != null ) {
+                log.publish(unrecorded);
+                FaultPoints.reach(FaultPoints.AFTER_PUBLISH);
+            }
         } catch (WriteRejectedException ex) {
             // Refused before the materialiser ran: its state is still that of the last commit.
             changes.clear();
@@ -375,13 +404,19 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
             abandon(base, ex);
             throw ex;
         }
+        CommitLog log = commitLog;
+        if ( log != null )
+            log.ended(true);
         FaultPoints.reach(FaultPoints.AFTER_COMMIT);
         // TDB2 has ended the transaction and released the writer lock by now.
         afterWrite.run();
     }
 
-    /** Aborts and ends the transaction after a failed commit, keeping the first exception. */
-    private static void abandon(DatasetGraph base, Throwable cause) {
+    /**
+     * Aborts and ends the transaction after a failed commit, keeping the first exception; then
+     * tells the commit log, outside the transaction.
+     */
+    private void abandon(DatasetGraph base, Throwable cause) {
         try {
             if ( base.isInTransaction() )
                 base.abort();
@@ -389,21 +424,36 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         } catch (RuntimeException | Error ex) {
             cause.addSuppressed(ex);
         }
+        ended(false);
+    }
+
+    /** Ends the recording of a write transaction and tells the commit log how it ended. */
+    private void ended(boolean committed) {
+        recorded.record(null);
+        CommitLog log = commitLog;
+        if ( log != null )
+            log.ended(committed);
     }
 
     @Override
     public void abort() {
         // Cleared before the writer lock is released (see commit).
-        if ( isWriting() )
+        boolean writing = isWriting();
+        if ( writing )
             changes.clear();
         get().abort();
+        if ( writing )
+            ended(false);
     }
 
     @Override
     public void end() {
-        if ( isWriting() )
+        boolean writing = isWriting();
+        if ( writing )
             changes.clear();
         get().end();
+        if ( writing )
+            ended(false);
     }
 
     // ---- The graph view.

@@ -47,12 +47,14 @@ public final class TdbStore implements AutoCloseable {
     private final DatasetGraph tdb;
     private final Materialiser materialiser = Materialiser.standard();
     private final InferringDatasetGraph dsg;
+    private final Compaction compaction;
 
     private TdbStore(Path dir, DatasetGraph tdb) {
         this.dir = dir;
         this.tdb = tdb;
         this.dsg = new InferringDatasetGraph(tdb, materialiser);
-        dsg.setAfterWrite(new Compaction(tdb)::afterWrite);
+        this.compaction = new Compaction(tdb);
+        dsg.setAfterWrite(compaction::afterWrite);
     }
 
     /**
@@ -90,6 +92,16 @@ public final class TdbStore implements AutoCloseable {
 
     /** {@link #datasetGraph()} as a {@link Dataset}, for the server. */
     public Dataset dataset() { return DatasetFactory.wrap(dsg); }
+
+    /**
+     * The store below the inferring layer (literals in their stored form, over TDB2), for a
+     * replica applying what a primary committed: no gate, no reasoner, no audit record. Call
+     * {@link #afterWrite()} after each write transaction on it.
+     */
+    public DatasetGraph storage() { return new CanonicalLiterals(tdb); }
+
+    /** What follows a write transaction committed on {@link #storage()}: a compaction when due. */
+    public void afterWrite() { compaction.afterWrite(); }
 
     /** The materialiser of this store's commits (for reports). */
     public Materialiser materialiser() { return materialiser; }

@@ -1,0 +1,274 @@
+package org.diplomacykg.replication;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.rdfpatch.RDFChanges;
+import org.apache.jena.rdfpatch.changes.RDFChangesCollector;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.diplomacykg.store.CommitLog;
+import org.diplomacykg.store.InferringDatasetGraph;
+import org.diplomacykg.store.TdbStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The primary's side: every write transaction of the store is published as one record (an
+ * {@link PatchRecord RDF Patch}) in a Kafka transaction before the store commits it. Inside
+ * the write transaction, after the materialiser and the audit record: begin the Kafka
+ * transaction, send, learn the record's offset, store it in the replication graph, commit the
+ * Kafka transaction; then the store commits. A Kafka failure aborts the write (503); a local
+ * commit that fails after Kafka committed is repaired by applying the record from the topic,
+ * as at a start.
+ * <p>
+ * At the start (and after a failure whose outcome Kafka did not tell) the publisher fences
+ * any other producer of the topic ({@code initTransactions} with the topic's transactional
+ * id) and then applies every record after the store's offset, so it takes writes only once
+ * the store holds the whole topic. A publisher that is fenced in turn (a replica was promoted)
+ * refuses every later write.
+ */
+public final class KafkaPublisher implements CommitLog, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaPublisher.class);
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String bootstrap;
+    private final String topic;
+    private final TdbStore store;
+    private final Replication status;
+    private final RecordApplier applier;
+    /** Names this store's records in the topic, so that a restart can tell whether another primary took over. */
+    private final String identity;
+
+    // Written by the writer's thread, one transaction at a time (see CommitLog).
+    private KafkaProducer<byte[], byte[]> producer;
+    private CountingCollector collector;
+    /** The offset published in the current transaction, not yet committed locally. */
+    private Long published;
+    /** Whether Kafka's outcome of a transaction is unknown, so that the producer must be set up again. */
+    private boolean recover;
+    /** Why writes are refused for good: another primary fenced this one. */
+    private volatile String fenced;
+
+    private KafkaPublisher(TdbStore store, String bootstrap, String topic) {
+        this.store = store;
+        this.bootstrap = bootstrap;
+        this.topic = topic;
+        this.identity = identity(store);
+        this.applier = new RecordApplier(store, topic);
+        this.status = new Replication(Replication.Role.PRIMARY, bootstrap, topic, applier.stored());
+    }
+
+    /**
+     * Makes the store a primary of {@code topic}: catches up with the topic, fences any other
+     * producer of it, and publishes every later write. Without {@code promote} it refuses when
+     * another primary has published since this store's last record (this one was replaced:
+     * start it as a replica); with it, it takes over.
+     *
+     * @throws ReplicationException if Kafka cannot be reached, or another primary took over
+     */
+    public static KafkaPublisher start(TdbStore store, String bootstrap, String topic, boolean promote) {
+        if ( !(store.datasetGraph() instanceof InferringDatasetGraph dsg) )
+            throw new IllegalStateException("The store's writes do not go through an InferringDatasetGraph");
+        KafkaPublisher publisher = new KafkaPublisher(store, bootstrap, topic);
+        try {
+            // Before fencing: a primary restarted after another took over must not fence that one.
+            if ( !promote )
+                publisher.catchUp(false);
+            publisher.openProducer();
+            publisher.catchUp(true);
+        } catch (RuntimeException ex) {
+            publisher.close();
+            throw ex instanceof ReplicationException ? ex : new ReplicationException("Cannot start publishing to " + topic
+                + " on " + bootstrap + ": " + ex.getMessage(), ex);
+        }
+        dsg.setCommitLog(publisher);
+        LOG.info("Primary of topic {} on {}: the store holds the topic to offset {}", topic, bootstrap, publisher.status.applied());
+        return publisher;
+    }
+
+    /** The state shown by the status endpoint. */
+    public Replication status() {
+        return status;
+    }
+
+    // ---- CommitLog, on the writer's thread
+
+    @Override
+    public RDFChanges begin() {
+        collector = new CountingCollector();
+        published = null;
+        return collector;
+    }
+
+    @Override
+    public void publish(DatasetGraph below) {
+        String refusal = fenced;
+        if ( refusal != null )
+            throw new PublishException(refusal, null);
+        if ( recover )
+            throw new PublishException("The primary lost track of Kafka after a failed write and is setting up again: "
+                                       + "nothing of this write was kept; try again", null);
+        CountingCollector changes = collector;
+        collector = null;
+        if ( changes == null || changes.count == 0 )
+            return;
+        byte[] value = PatchRecord.encode(changes);
+        try {
+            producer.beginTransaction();
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, KafkaSettings.PARTITION, null, null, value,
+                List.of(new RecordHeader(TopicReader.PUBLISHER_HEADER, identity.getBytes(StandardCharsets.UTF_8))));
+            long offset = producer.send(record).get().offset();
+            StoredOffset.write(below, topic, offset);
+            producer.commitTransaction();
+            published = offset;
+        } catch (ExecutionException ex) {
+            throw failed(ex.getCause());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw failed(ex);
+        } catch (KafkaException ex) {
+            throw failed(ex);
+        }
+    }
+
+    @Override
+    public void ended(boolean committed) {
+        Long offset = published;
+        published = null;
+        collector = null;
+        if ( offset != null && committed ) {
+            status.applied(offset);
+            WriteOffsets.set(offset);
+        } else if ( offset != null ) {
+            // Kafka holds a write this store does not: take it from the topic, as a start would.
+            recover = true;
+        }
+        if ( !committed && recover && fenced == null )
+            recover();
+    }
+
+    // ---- Kafka
+
+    private PublishException failed(Throwable cause) {
+        if ( cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException ) {
+            fenced = "This server is no longer the primary of the topic " + topic + " on " + bootstrap
+                     + ": another server was promoted and fenced it. It takes no more writes; nothing of this write "
+                     + "was kept. Send writes to the new primary.";
+            LOG.error(fenced);
+            status.failed(fenced);
+            closeProducer();
+            return new PublishException(fenced, cause);
+        }
+        // Whether Kafka committed is not known for every failure: set up again before the next write.
+        recover = true;
+        LOG.warn("Publishing a write to {} failed; the write is not kept: {}", topic, cause.toString());
+        return new PublishException("Kafka did not take the write (" + cause.getMessage() + "): nothing of it was kept; "
+                                    + "try again", cause);
+    }
+
+    /** A new producer and the records Kafka holds but the store does not; left to the next failed write if Kafka is still away. */
+    private void recover() {
+        try {
+            closeProducer();
+            catchUp(false);
+            openProducer();
+            catchUp(true);
+            recover = false;
+            LOG.info("Publishing to {} again: the store holds the topic to offset {}", topic, status.applied());
+        } catch (ReplicationException ex) {
+            fenced = ex.getMessage();
+            status.failed(fenced);
+            LOG.error(fenced);
+        } catch (RuntimeException ex) {
+            LOG.warn("Cannot set up publishing to {} again yet (the next write tries again): {}", topic, ex.toString());
+        }
+    }
+
+    private void openProducer() {
+        producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap, topic));
+        // Fences every earlier producer of the topic and ends the Kafka transaction it left open.
+        producer.initTransactions();
+    }
+
+    private void closeProducer() {
+        if ( producer == null )
+            return;
+        try {
+            producer.close(Duration.ZERO);
+        } catch (RuntimeException ex) {
+            LOG.debug("Closing the producer: {}", ex.toString());
+        }
+        producer = null;
+    }
+
+    /**
+     * Applies the records after the store's offset up to the topic's end. Unless
+     * {@code othersToo}, a record another primary published stops it: this store was replaced.
+     */
+    private void catchUp(boolean othersToo) {
+        try ( TopicReader reader = new TopicReader(bootstrap, topic, applier.stored()) ) {
+            long end = reader.end(KAFKA_TIMEOUT);
+            status.end(end);
+            while ( reader.position(KAFKA_TIMEOUT) < end ) {
+                for ( ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofSeconds(1)) ) {
+                    if ( !othersToo && !identity.equals(TopicReader.publisher(record)) )
+                        throw new ReplicationException("Another primary (" + TopicReader.publisher(record) + ") has published to "
+                            + topic + " since this store's last write (record " + record.offset() + "): this server was "
+                            + "replaced. Start it as a replica from a fresh export, or with --promote to take over again.", null);
+                    applier.apply(record.offset(), record.value());
+                    status.applied(record.offset());
+                }
+            }
+        }
+    }
+
+    /** The host and the store's directory: stable across restarts of this primary, different for any other store. */
+    private static String identity(TdbStore store) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException ex) {
+            host = "unknown-host";
+        }
+        return host + ":" + store.dir().toAbsolutePath().normalize();
+    }
+
+    @Override
+    public void close() {
+        closeProducer();
+    }
+
+    /** Collects the changes of one transaction and counts them, so that a write that changed nothing publishes nothing. */
+    private static final class CountingCollector extends RDFChangesCollector {
+        long count;
+
+        CountingCollector() {
+            txnBegin();
+        }
+
+        @Override
+        public void add(Node g, Node s, Node p, Node o) {
+            count++;
+            super.add(g, s, p, o);
+        }
+
+        @Override
+        public void delete(Node g, Node s, Node p, Node o) {
+            count++;
+            super.delete(g, s, p, o);
+        }
+    }
+}

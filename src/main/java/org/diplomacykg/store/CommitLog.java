@@ -1,0 +1,31 @@
+package org.diplomacykg.store;
+
+import org.apache.jena.rdfpatch.RDFChanges;
+import org.apache.jena.sparql.core.DatasetGraph;
+
+/**
+ * Where a write transaction's changes go besides the store: a replicated primary publishes
+ * them (see {@code org.diplomacykg.replication}). Set on an {@link InferringDatasetGraph}
+ * ({@link InferringDatasetGraph#setCommitLog}), it is told of every quad the transaction
+ * adds to or deletes from the store below the inferring layer (asserted, inferred,
+ * explanations and audit quads alike, literals in their stored form), then asked to publish
+ * inside the transaction after the materialiser and the audit record, before the local
+ * commit. A publish that throws aborts the local transaction: the write is not kept.
+ * <p>
+ * Calls come from the writer's thread only, one write transaction at a time.
+ */
+public interface CommitLog {
+
+    /** Receives the quads of the current write transaction, from its begin (each call of this method starts anew). */
+    RDFChanges begin();
+
+    /**
+     * Publishes what the transaction changed; {@code store} is the dataset below the
+     * recording, for bookkeeping that must commit with the write but is not part of it (the
+     * offset of the published record). Throws to refuse the commit.
+     */
+    void publish(DatasetGraph store);
+
+    /** The local commit has succeeded ({@code true}) or the transaction was aborted ({@code false}). */
+    void ended(boolean committed);
+}
