@@ -5,6 +5,7 @@ import static org.diplomacykg.replication.ReplicationNodes.select;
 import static org.diplomacykg.replication.ReplicationNodes.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -99,6 +100,12 @@ class TestReplicasFollowThePrimary {
             assertEquals(oldDigest, primary.digest(), "the old primary kept nothing of the refused write");
             assertEquals(200, select(two, UNCHANGED_SINCE, after).statusCode());
             assertEquals(promoted.digest(), two.digest(), "no replica got the refused write");
+
+            // Started again as a primary without --promote, it sees the new primary's records and refuses.
+            ReplicationException restart = assertThrows(ReplicationException.class,
+                () -> KafkaPublisher.start(primary.store(), cluster.bootstrapServers(), "failover", false));
+            assertTrue(restart.getMessage().contains("Another primary"), restart.getMessage());
+            assertEquals(oldDigest, primary.digest(), "and applies nothing of them as a primary");
         }
     }
 }
