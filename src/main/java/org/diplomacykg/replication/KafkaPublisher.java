@@ -6,6 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdfpatch.RDFChanges;
@@ -42,6 +46,7 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaPublisher.class);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final String bootstrap;
     private final String topic;
@@ -56,8 +61,18 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
     private CountingCollector collector;
     /** The offset published in the current transaction, not yet committed locally. */
     private Long published;
-    /** Whether Kafka's outcome of a transaction is unknown, so that the producer must be set up again. */
-    private boolean recover;
+    /**
+     * Whether Kafka's outcome of a transaction is unknown, so that the producer must be set up
+     * again: writes are refused until {@link #recover} has done it, on its own thread.
+     */
+    private volatile boolean recover;
+    /** Runs {@link #recover} off the writer's thread, so that the failed write's answer does not wait for Kafka. */
+    private final ExecutorService recovery = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "kafka publisher recovery");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean recovering = new AtomicBoolean();
     /** Why writes are refused for good: another primary fenced this one. */
     private volatile String fenced;
     /** Whether {@link #start} has succeeded: before, writes are refused. */
@@ -119,8 +134,8 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
         if ( !started )
             throw new PublishException("This server is not publishing to " + topic + " yet: nothing of this write was kept", null);
         if ( recover )
-            throw new PublishException("The primary lost track of Kafka after a failed write and is setting up again: "
-                                       + "nothing of this write was kept; try again", null);
+            throw new PublishException("The primary is reconnecting to Kafka after a failed write: nothing of this write "
+                                       + "was kept; try again shortly", null);
         CountingCollector changes = collector;
         collector = null;
         if ( changes == null || changes.count == 0 )
@@ -156,8 +171,8 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
             // Kafka holds a write this store does not: take it from the topic, as a start would.
             recover = true;
         }
-        if ( !committed && recover && fenced == null && started )
-            recover();
+        if ( !committed && recover && started )
+            scheduleRecovery();
     }
 
     // ---- Kafka
@@ -179,21 +194,50 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
                                     + "try again", cause);
     }
 
-    /** A new producer and the records Kafka holds but the store does not; left to the next failed write if Kafka is still away. */
+    /**
+     * A new producer, and the records Kafka holds but the store does not applied (in write
+     * transactions of their own, which wait for the writer's lock like any write); tried again
+     * every few seconds while Kafka is away. Writes are refused meanwhile.
+     */
     private void recover() {
         try {
-            closeProducer();
-            catchUp(false);
-            openProducer();
-            catchUp(true);
-            recover = false;
-            LOG.info("Publishing to {} again: the store holds the topic to offset {}", topic, status.applied());
-        } catch (ReplicationException ex) {
-            fenced = ex.getMessage();
-            status.failed(fenced);
-            LOG.error(fenced);
-        } catch (RuntimeException ex) {
-            LOG.warn("Cannot set up publishing to {} again yet (the next write tries again): {}", topic, ex.toString());
+            while ( fenced == null ) {
+                try {
+                    closeProducer();
+                    catchUp(false);
+                    openProducer();
+                    catchUp(true);
+                    recover = false;
+                    LOG.info("Publishing to {} again: the store holds the topic to offset {}", topic, status.applied());
+                    break;
+                } catch (ReplicationException ex) {
+                    fenced = ex.getMessage();
+                    status.failed(fenced);
+                    LOG.error(fenced);
+                } catch (RuntimeException ex) {
+                    LOG.warn("Cannot set up publishing to {} again yet, trying again: {}", topic, ex.toString());
+                    Thread.sleep(RETRY.toMillis());
+                }
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return;
+        } finally {
+            recovering.set(false);
+        }
+        // A write that failed after this recovery succeeded, while it was ending, found it running.
+        if ( recover )
+            scheduleRecovery();
+    }
+
+    private void scheduleRecovery() {
+        if ( fenced != null || !recovering.compareAndSet(false, true) )
+            return;
+        try {
+            recovery.execute(this::recover);
+        } catch (RejectedExecutionException ex) {
+            // Closed: the server is stopping.
+            recovering.set(false);
         }
     }
 
@@ -248,6 +292,7 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
 
     @Override
     public void close() {
+        recovery.shutdownNow();
         closeProducer();
     }
 
