@@ -64,10 +64,9 @@ public final class ReplicaFollower implements AutoCloseable {
                 }
             } catch (WakeupException ex) {
                 return;
-            } catch (InvalidRecordException ex) {
+            } catch (InvalidRecordException | ReplicationException ex) {
                 LOG.error("Stopped applying the topic {}: {}. The replica serves what it holds; it does not skip a record. "
-                          + "Rebuild it from an export taken after the record, or remove the record's cause at the primary.",
-                          topic, ex.getMessage());
+                          + "Make its store again from an export taken after that record.", topic, ex.getMessage());
                 status.failed(ex.getMessage());
                 return;
             } catch (RuntimeException ex) {

@@ -47,7 +47,7 @@ final class TopicReader implements AutoCloseable {
         try {
             return consumer.poll(timeout).records(partition);
         } catch (OffsetOutOfRangeException ex) {
-            throw new IllegalStateException("The topic " + topic + " no longer holds the records after this store's "
+            throw new ReplicationException("The topic " + topic + " no longer holds the records after this store's "
                 + "offset (removed by retention): make this store again from a recent export (see docs/scale-out.md)", ex);
         }
     }
