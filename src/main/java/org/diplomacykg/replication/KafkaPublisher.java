@@ -55,8 +55,12 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
     // Written by the writer's thread, one transaction at a time (see CommitLog).
     private KafkaProducer<byte[], byte[]> producer;
     private CountingCollector collector;
-    /** The offset published in the current transaction, not yet committed locally. */
-    private Long published;
+    /**
+     * The offset published in the current transaction, not yet committed locally. Per thread:
+     * {@link #ended} runs after the store's commit has released the writer lock, when the next
+     * writer (another thread) may already be in {@link #begin} or {@link #publish}.
+     */
+    private final ThreadLocal<Long> published = new ThreadLocal<>();
     /** Whether Kafka's outcome of a transaction is unknown, so that the producer must be set up again. */
     private boolean recover;
     /** Why writes are refused for good: another primary fenced this one. */
@@ -109,7 +113,7 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
     @Override
     public RDFChanges begin() {
         collector = new CountingCollector();
-        published = null;
+        published.remove();
         return collector;
     }
 
@@ -133,7 +137,7 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
             long offset = producer.send(record).get().offset();
             StoredOffset.write(below, topic, offset);
             producer.commitTransaction();
-            published = offset;
+            published.set(offset);
         } catch (ExecutionException ex) {
             throw failed(ex.getCause());
         } catch (InterruptedException ex) {
@@ -146,9 +150,9 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
 
     @Override
     public void ended(boolean committed) {
-        Long offset = published;
-        published = null;
-        collector = null;
+        // Outside the writer lock: only this thread's own state, never the next writer's collector.
+        Long offset = published.get();
+        published.remove();
         if ( offset != null && committed ) {
             status.applied(offset);
             WriteOffsets.set(offset);
