@@ -225,7 +225,7 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
     private void catchUp(boolean othersToo) {
         try ( TopicReader reader = new TopicReader(bootstrap, topic, applier.stored()) ) {
             long end = reader.end(KAFKA_TIMEOUT);
-            status.end(end);
+            status.read(reader.position(KAFKA_TIMEOUT), end);
             while ( reader.position(KAFKA_TIMEOUT) < end ) {
                 for ( ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofSeconds(1)) ) {
                     if ( !othersToo && !identity.equals(TopicReader.publisher(record)) )
@@ -236,6 +236,7 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
                     status.applied(record.offset());
                 }
             }
+            status.read(reader.position(KAFKA_TIMEOUT), end);
         }
     }
 

@@ -14,7 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.IntStream;
 
+import org.apache.jena.atlas.json.JsonObject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.diplomacykg.ChildJvm;
 import org.diplomacykg.StoreDigest;
 import org.diplomacykg.StoreDigest.GraphDigest;
 import org.diplomacykg.replication.ReplicatedService.Answer;
@@ -38,6 +40,17 @@ class TestConcurrentWrites {
     Path tmp;
 
     private final KafkaCluster cluster = KafkaCluster.shared();
+
+    /** A replica that holds every record reports a lag of 0 (status and metric), once it has looked at the topic's end again. */
+    private static void assertNoLag(ChildJvm.Server replica) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonObject status = ReplicatedService.status(replica);
+        while ( status.get("lag").getAsNumber().value().longValue() != 0 && System.nanoTime() < deadline ) {
+            ChildJvm.sleep(Duration.ofMillis(200));
+            status = ReplicatedService.status(replica);
+        }
+        assertEquals(0, status.get("lag").getAsNumber().value().longValue(), "lag of a replica holding every record: " + status);
+    }
 
     @Test
     void eachConcurrentWriteIsPublishedWithItsOwnOffset() {
@@ -65,6 +78,7 @@ class TestConcurrentWrites {
             assertEquals(answers.size(), records.size(), "one record per write");
 
             service.awaitReplicasCaughtUp(Duration.ofSeconds(60));
+            assertNoLag(service.replica(0));
             Set<Integer> all = answers.keySet();
             assertEquals(all, SyntheticWrites.held(service.primary().sparqlUrl()), "the primary holds every write");
             assertEquals(all, SyntheticWrites.held(service.replica(0).sparqlUrl()), "the replica holds every write");
