@@ -39,12 +39,31 @@ final class SyntheticWrites {
         out.append("DELETE WHERE { GRAPH <").append(GRAPH).append("> { s:latest rdfs:label ?label } } ;\n");
         out.append("INSERT DATA { GRAPH <").append(GRAPH).append("> {\n");
         out.append("  s:latest rdfs:label \"write ").append(n).append("\"@en .\n");
+        appendPlaces(out, n, places);
+        out.append("} }\n");
+        return out.toString();
+    }
+
+    /**
+     * Write {@code n} as an edit of one of a fixed set of articles: the graph of synthetic
+     * article {@code article} replaced by {@code places} places (twice as many triples) of its
+     * own, so that a long run rewrites the same graphs and the store stays the same size.
+     */
+    static String replaceArticle(int n, int article, int places) {
+        String graph = Graphs.sourceGraph("synthetic-replication-bench-" + article);
+        StringBuilder out = new StringBuilder(PREFIXES);
+        out.append("DROP SILENT GRAPH <").append(graph).append("> ;\n");
+        out.append("INSERT DATA { GRAPH <").append(graph).append("> {\n");
+        appendPlaces(out, n, places);
+        out.append("} }\n");
+        return out.toString();
+    }
+
+    private static void appendPlaces(StringBuilder out, int n, int places) {
         for ( int j = 0 ; j < places ; j++ )
             out.append("  s:place-").append(n).append('-').append(j)
                .append(" rdfs:label \"synthetic place ").append(j).append(" of write ").append(n).append("\"@en ;\n")
                .append("    dkg:locatedIn s:region-").append(j % 17).append(" .\n");
-        out.append("} }\n");
-        return out.toString();
     }
 
     /** The query of {@link #held}: the writes whose first place is there. */
