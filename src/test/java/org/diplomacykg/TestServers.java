@@ -17,8 +17,10 @@ import org.diplomacykg.server.limits.Limits;
 import org.diplomacykg.server.security.LoginLimits;
 import org.diplomacykg.server.security.Security;
 import org.diplomacykg.server.write.WriteAccess;
+import org.diplomacykg.store.CommitGate;
 import org.diplomacykg.store.DataLayout;
 import org.diplomacykg.store.Store;
+import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.WriteGate;
 import org.diplomacykg.vocab.Graphs;
 
@@ -154,8 +156,10 @@ public final class TestServers {
     public static Running startSecured(Path ontologyDir, Path dataDir, Path passwordFile, Limits limits, List<String> corsOrigins,
                                        Security security) {
         DataLayout layout = new DataLayout(ontologyDir, dataDir);
-        Dataset dataset = Store.loadTemporary(layout);
-        WriteAccess writes = passwordFile == null ? null : new WriteAccess(passwordFile, WriteGate.forLayout(layout));
+        // As serve: the gate is the store's, given when it is built.
+        CommitGate gate = passwordFile == null ? CommitGate.NONE : WriteGate.forLayout(layout);
+        Dataset dataset = StoreStack.temporary().gate(gate).filledFrom(layout).open().dataset();
+        WriteAccess writes = passwordFile == null ? null : new WriteAccess(passwordFile);
         FusekiServer server = KgServer.build(new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT,
                                                               dataset.asDatasetGraph(), null, writes, limits)
             .withCorsOrigins(corsOrigins).withArticlesDir(layout.articlesDir()), security);

@@ -16,6 +16,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.store.DatasetGraphSwitchable;
 import org.diplomacykg.reasoning.Materialiser;
 import org.diplomacykg.store.InferringDatasetGraph;
@@ -52,12 +53,21 @@ final class ServiceStep {
         o.put("quads_held", held);
         o.put("heap_held_mb", Json.num((heapAfter - heapBefore) / 1048576.0));
         o.put("bytes_per_triple", Json.num((double) (heapAfter - heapBefore) / held));
-        long files = TdbStep.sizeOf(((DatasetGraphSwitchable) base).getContainerPath());
+        DatasetGraphSwitchable container = (DatasetGraphSwitchable) base;
+        long files = DiskUsage.of(container.getContainerPath());
         o.put("disk_bytes", files);
         o.put("disk_bytes_per_quad", Json.num((double) files / held));
+        // What a store settles at: TDB2 keeps every block a transaction replaced until it is
+        // compacted, and a server compacts as garbage grows (store/Compaction).
+        start = System.nanoTime();
+        DatabaseMgr.compact(container, true);
+        o.put("compact_ms", Json.num((System.nanoTime() - start) / 1e6));
+        long compacted = DiskUsage.of(container.getContainerPath());
+        o.put("disk_bytes_compacted", compacted);
+        o.put("disk_bytes_compacted_per_asserted_triple", Json.num((double) compacted / triples));
 
         if ( incremental )
-            o.put("incremental", incremental(request, new InferringDatasetGraph(base, materialiser)));
+            o.put("incremental", incremental(request, new InferringDatasetGraph(base, materialiser), materialiser));
         return o;
     }
 
@@ -67,7 +77,7 @@ final class ServiceStep {
      * distinct premise alike) from the explanations graph, until the repetitions or the time
      * budget run out.
      */
-    private static JsonObject incremental(StepRequest request, InferringDatasetGraph dsg) {
+    private static JsonObject incremental(StepRequest request, InferringDatasetGraph dsg, Materialiser materialiser) {
         List<Quad> premises = Txn.calculateRead(dsg, () -> assertedPremises(dsg, request.repetitions(), request.seed()));
         Histogram inserts = Latency.histogram();
         Histogram deletes = Latency.histogram();
@@ -75,18 +85,24 @@ final class ServiceStep {
         o.put("premises_sampled", premises.size());
         if ( premises.isEmpty() )
             return o;
+        SlowestWrites slowest = new SlowestWrites(10);
         long deadline = System.nanoTime() + (long) (request.budgetSeconds() * 1e9);
         for ( int i = 0; i < request.repetitions() && System.nanoTime() < deadline; i++ ) {
             Quad q = premises.get(i % premises.size());
             long start = System.nanoTime();
             Txn.executeWrite(dsg, () -> dsg.delete(q));
-            Latency.recordNanos(deletes, System.nanoTime() - start);
+            long nanos = System.nanoTime() - start;
+            Latency.recordNanos(deletes, nanos);
+            slowest.offer("delete", q, nanos, materialiser.lastReport());
             start = System.nanoTime();
             Txn.executeWrite(dsg, () -> dsg.add(q));
-            Latency.recordNanos(inserts, System.nanoTime() - start);
+            nanos = System.nanoTime() - start;
+            Latency.recordNanos(inserts, nanos);
+            slowest.offer("insert", q, nanos, materialiser.lastReport());
         }
         o.put("delete", Latency.json(deletes));
         o.put("insert", Latency.json(inserts));
+        o.put("slowest", slowest.json());
         return o;
     }
 

@@ -36,21 +36,15 @@ final class TdbStep {
             o.put("load_ms", Json.num(nanos / 1e6));
             o.put("load_triples_per_s", Json.num(quads / (nanos / 1e9)));
             // Allocated file sizes: TDB2 grows its files in blocks, so small stores look large per triple.
-            o.put("disk_bytes", sizeOf(dir));
+            o.put("disk_bytes", DiskUsage.of(dir));
             BenchStep.progress(o);
 
             Materialisation.measure(dsg, o);
             o.put("quads_held", Txn.calculateRead(dataset, () -> dsg.stream().count()));
-            o.put("disk_bytes_materialised", sizeOf(dir));
+            o.put("disk_bytes_materialised", DiskUsage.of(dir));
             return o;
         } finally {
             deleteTree(dir);
-        }
-    }
-
-    static long sizeOf(Path dir) throws IOException {
-        try ( Stream<Path> files = Files.walk(dir) ) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
     }
 

@@ -16,6 +16,7 @@ import org.diplomacykg.store.StoreExport;
 import org.diplomacykg.store.TdbStore;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export",
          description = "Write the TDB2 store in DIR (all named graphs, inferred and explanations included) "
                      + "or one graph as TriG or N-Quads, to stdout or --output FILE. "
-                     + "Rebuild a store from it with load --tdb NEWDIR --from-export FILE.")
+                     + "Rebuild a store from it with load --tdb NEWDIR --from-export FILE.",
+         modelTransformer = StoreOptions.Required.class)
 public final class ExportCommand implements Callable<Integer> {
 
     /** The --format values; lower-case, as typed on the command line. */
@@ -42,9 +44,8 @@ public final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--tdb", paramLabel = "DIR", required = true,
-            description = "The TDB2 store. No server may be running on it.")
-    private Path tdb;
+    @Mixin
+    private StoreOptions storeOptions;
 
     @Option(names = "--graph", paramLabel = "IRI", description = "Only this named graph.")
     private String graph;
@@ -62,7 +63,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Node graphName = graph == null ? null : NodeFactory.createURI(graph);
-        try ( TdbStore store = TdbStore.openExisting(tdb) ) {
+        try ( TdbStore store = storeOptions.stack().existing().open() ) {
             if ( output == null ) {
                 // System.out is the process's byte stream; it stays open for whoever writes next.
                 OutputStream out = new BufferedOutputStream(System.out);

@@ -1,7 +1,6 @@
 package org.diplomacykg.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -28,7 +27,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.XSD;
 import org.diplomacykg.reasoning.Derivation;
 import org.diplomacykg.reasoning.Derivations;
-import org.diplomacykg.store.Store;
+import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
 import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
@@ -52,7 +51,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "infer",
          description = "Load the ontology and data as serve does and print the inferred graph as Turtle; "
-                     + "with --explain, print why each inferred triple holds instead.")
+                     + "with --explain, print why each inferred triple holds instead. "
+                     + "With --tdb DIR, read the inferences of that store (made by load or serve --tdb) as they stand "
+                     + "instead of loading --ontology and --data.")
 public final class InferCommand implements Callable<Integer> {
 
     /** The prefixes of the output. */
@@ -71,10 +72,8 @@ public final class InferCommand implements Callable<Integer> {
     @Mixin
     private LayoutOptions options;
 
-    @Option(names = "--tdb", paramLabel = "DIR",
-            description = "Read the inferences of this TDB2 store (made by load or serve --tdb) as they stand, "
-                        + "instead of loading --ontology and --data. No server may be running on it.")
-    private Path tdb;
+    @Mixin
+    private StoreOptions storeOptions;
 
     @Option(names = "--explain",
             description = "For each inferred triple, print the rule that derived it and the premises it rests on.")
@@ -85,9 +84,9 @@ public final class InferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ( tdb == null )
-            return print(Store.loadTemporary(options.layout()));
-        try ( TdbStore store = TdbStore.openExisting(tdb) ) {
+        StoreStack stack = storeOptions.dir() == null ? storeOptions.stack().filledFrom(options.layout())
+                                                      : storeOptions.stack().existing();
+        try ( TdbStore store = stack.open() ) {
             return print(store.dataset());
         }
     }

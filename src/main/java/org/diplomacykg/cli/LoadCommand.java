@@ -14,6 +14,7 @@ import org.diplomacykg.store.ShaclGate;
 import org.diplomacykg.store.Store;
 import org.diplomacykg.store.StoreCopy;
 import org.diplomacykg.store.StoreLoader;
+import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
 import org.diplomacykg.store.WriteAuthor;
 
@@ -36,12 +37,12 @@ import picocli.CommandLine.Spec;
          description = "Add article bundles (directories with facts.ttl and text.<lang>.txt, named by their slug) "
                      + "to the TDB2 store in DIR, each checked (syntax, evidence spans in the text, SHACL) and "
                      + "materialised in its own transaction. A new store is first filled from --ontology and --data, "
-                     + "or from --from-export FILE. Exit code 1 if any bundle is refused.")
+                     + "or from --from-export FILE. Exit code 1 if any bundle is refused.",
+         modelTransformer = StoreOptions.Required.class)
 public final class LoadCommand implements Callable<Integer> {
 
-    @Option(names = "--tdb", paramLabel = "DIR", required = true,
-            description = "The TDB2 store (created if new). No server may be running on it.")
-    private Path tdb;
+    @Mixin
+    private StoreOptions storeOptions;
 
     @Mixin
     private LayoutOptions options;
@@ -87,7 +88,10 @@ public final class LoadCommand implements Callable<Integer> {
         ShaclGate gate = ShaclGate.fromFile(layout.shapesFile());
         if ( replica && fromExport == null )
             throw new LoadException("--replica goes with --from-export FILE: a replica's store is a copy of an export");
-        TdbStore store = TdbStore.open(tdb);
+        // No gate on the store: the loader runs the same checks itself, bundle by bundle.
+        StoreStack stack = storeOptions.stack();
+        Path tdb = storeOptions.dir();
+        TdbStore store = stack.open();
         try {
             StoreLoader loader = new StoreLoader(store.datasetGraph(), gate);
             boolean wasNew = !store.isInitialised();
@@ -118,7 +122,7 @@ public final class LoadCommand implements Callable<Integer> {
                     // aborted transaction in its node cache, and a later commit of the same terms would
                     // store those ids, whose bytes the abort took back (the store then fails to read).
                     store.close();
-                    store = TdbStore.open(tdb);
+                    store = stack.open();
                     loader = new StoreLoader(store.datasetGraph(), gate);
                 }
             }

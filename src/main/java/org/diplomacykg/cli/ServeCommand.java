@@ -26,8 +26,11 @@ import org.diplomacykg.server.security.Security;
 import org.diplomacykg.server.security.Tls;
 import org.diplomacykg.server.write.PasswordFile;
 import org.diplomacykg.server.write.WriteAccess;
+import org.diplomacykg.store.CommitGate;
+import org.diplomacykg.store.CommitLog;
 import org.diplomacykg.store.DataLayout;
 import org.diplomacykg.store.Store;
+import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
 import org.diplomacykg.store.WriteAuthor;
 import org.diplomacykg.store.WriteGate;
@@ -58,6 +61,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     private LayoutOptions options;
+
+    @Mixin
+    private StoreOptions storeOptions;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "3030",
             description = "HTTP port (default: ${DEFAULT-VALUE}).")
@@ -96,11 +102,6 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Public base URL for links in pages and descriptions, when the server runs behind "
                         + "another host name (e.g. https://kg.example.org); default: the URL of each request.")
     private String baseUrl;
-
-    @Option(names = "--tdb", paramLabel = "DIR",
-            description = "Keep the graph in a TDB2 store in DIR (created if new). A new store is filled from "
-                        + "--ontology and --data; an existing one is served as it is, without reading the files.")
-    private Path tdb;
 
     @Option(names = "--passwd", paramLabel = "FILE",
             description = "Take writes (SPARQL Update at /kg/update, Graph Store Protocol at /kg/data, whole articles "
@@ -217,16 +218,18 @@ public final class ServeCommand implements Callable<Integer> {
                      + "or bind to this machine only with --bind 127.0.0.1 (see README)");
         DataLayout layout = options.layout();
         // The gate's shapes are read before the store is opened or loaded, so a broken shapes file fails first.
-        WriteGate gate = passwordFile == null ? null : WriteGate.forLayout(layout);
+        CommitGate gate = passwordFile == null ? CommitGate.NONE : WriteGate.forLayout(layout);
 
         // The store stays open while the server runs: TDB2 recovers a store from its journal
         // if the process is killed, so there is nothing to close on the way out.
-        // A replica's store is a copy of the primary's (load --from-export), never filled from the files.
-        TdbStore store = tdb == null ? null : replicaOf != null ? TdbStore.openExisting(tdb) : Store.openTdb(tdb, layout);
-        Dataset dataset = store == null ? Store.loadTemporary(layout) : store.dataset();
+        KafkaPublisher publisher = publish == null ? null : new KafkaPublisher(publish, topic);
+        StoreStack stack = storeOptions.stack().gate(gate).commitLog(publisher == null ? CommitLog.NONE : publisher);
+        // A replica's store is a copy of the primary's (load --from-export --replica), never filled from the files.
+        TdbStore store = (replicaOf != null ? stack.existing() : stack.filledFrom(layout)).open();
+        Dataset dataset = store.dataset();
         Replication replication;
         try {
-            replication = publish != null ? KafkaPublisher.start(store, publish, topic, promote).status()
+            replication = publisher != null ? publisher.start(store, promote)
                         : replicaOf != null ? ReplicaFollower.start(store, replicaOf, topic).status()
                         : null;
         } catch (ReplicationException ex) {
@@ -234,14 +237,13 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + ex.getMessage());
             return ExitCodes.FAILED;
         }
-        WriteAccess writes = gate == null ? null : new WriteAccess(passwordFile, gate);
+        WriteAccess writes = passwordFile == null ? null : new WriteAccess(passwordFile);
         FusekiServer server = KgServer.build(new ServerConfig(port, timeout, dataset.asDatasetGraph(), baseUrl, writes, limits)
             .withBind(bind).withCorsOrigins(corsOrigins).withArticlesDir(layout.articlesDir()).withReplication(replication), security);
         try {
             server.start();
         } catch (FusekiException ex) {
-            if ( store != null )
-                store.close();
+            store.close();
             if ( !causedByBind(ex) )
                 throw ex;
             spec.commandLine().getErr().println(bind == null
@@ -281,7 +283,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if ( topic == null || topic.isBlank() )
             throw new ServerConfigException("--publish and --replica-of need --topic TOPIC");
-        if ( tdb == null )
+        if ( storeOptions.dir() == null )
             throw new ServerConfigException("a replicated server keeps its store and its offset: pass --tdb DIR");
         if ( publish != null && passwordFile == null )
             throw new ServerConfigException("--publish makes this server the primary, which takes writes: pass --passwd FILE");

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import org.apache.jena.atlas.iterator.Iter;
@@ -58,6 +60,16 @@ final class ExplanationWriter {
     static final String DERIVATION_BASE = "https://w3id.org/diplomacy-kg/derivation/";
 
     private final DatasetGraph dsg;
+    /*
+     * Memos for the life of one writer (one transaction's run, in which the ontology graph does
+     * not change: a change to it recomputes everything with a new writer). A full run asks for
+     * the same premise many times over (the tenure a thousand counterparts rest on) and for the
+     * id of a derivation twice (to choose it, then to write it); formatting a triple and looking
+     * it up in the ontology's index were a third of the time it took to write the explanations.
+     */
+    private final Map<Triple, String> formatted = new HashMap<>();
+    private final Map<Triple, Boolean> stated = new HashMap<>();
+    private final Map<Derivation, String> ids = new HashMap<>();
 
     ExplanationWriter(DatasetGraph dsg) {
         this.dsg = dsg;
@@ -65,13 +77,13 @@ final class ExplanationWriter {
 
     /** The hash naming a derivation: the order in which the written derivation is chosen. */
     String id(Derivation d) {
-        return id(d.rule(), storedPremises(d));
+        return ids.computeIfAbsent(d, k -> id(k.rule(), storedPremises(k)));
     }
 
-    private static String id(Rule rule, List<Triple> stored) {
+    private String id(Rule rule, List<Triple> stored) {
         TreeSet<String> premises = new TreeSet<>();
         for ( Triple premise : stored )
-            premises.add(NodeFmtLib.str(premise));
+            premises.add(formatted.computeIfAbsent(premise, NodeFmtLib::str));
         StringBuilder key = new StringBuilder(rule.iri());
         premises.forEach(p -> key.append('\n').append(p));
         return digest(key.toString());
@@ -100,7 +112,7 @@ final class ExplanationWriter {
             return;
         Node g = Graphs.Nodes.EXPLANATIONS;
         List<Triple> premises = storedPremises(d);
-        Node node = node(id(d.rule(), premises));
+        Node node = node(id(d));
         // A derivation node already written for another conclusion has its rule and premises: adding them again changes nothing.
         dsg.add(g, node, DKG.Nodes.conclusion, NodeFactory.createTripleTerm(d.conclusion()));
         dsg.add(g, node, DKG.Nodes.derivedBy, NodeFactory.createURI(d.rule().iri()));
@@ -131,10 +143,14 @@ final class ExplanationWriter {
     private List<Triple> storedPremises(Derivation d) {
         List<Triple> out = new ArrayList<>(d.premises().size());
         for ( Triple p : d.premises() ) {
-            if ( !hasBlankNode(p) && !dsg.contains(Graphs.Nodes.ONTOLOGY, p.getSubject(), p.getPredicate(), p.getObject()) )
+            if ( !hasBlankNode(p) && !inOntology(p) )
                 out.add(p);
         }
         return out;
+    }
+
+    private boolean inOntology(Triple t) {
+        return stated.computeIfAbsent(t, k -> dsg.contains(Graphs.Nodes.ONTOLOGY, k.getSubject(), k.getPredicate(), k.getObject()));
     }
 
     private static boolean hasBlankNode(Triple t) {

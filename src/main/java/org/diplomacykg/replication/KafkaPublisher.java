@@ -19,7 +19,6 @@ import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.diplomacykg.store.CommitLog;
-import org.diplomacykg.store.InferringDatasetGraph;
 import org.diplomacykg.store.TdbStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +45,11 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
 
     private final String bootstrap;
     private final String topic;
-    private final TdbStore store;
-    private final Replication status;
-    private final RecordApplier applier;
+    // Set by start, before the store takes writes.
+    private Replication status;
+    private RecordApplier applier;
     /** Names this store's records in the topic, so that a restart can tell whether another primary took over. */
-    private final String identity;
+    private String identity;
 
     // Written by the writer's thread, one transaction at a time (see CommitLog).
     private KafkaProducer<byte[], byte[]> producer;
@@ -65,46 +64,45 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
     private boolean recover;
     /** Why writes are refused for good: another primary fenced this one. */
     private volatile String fenced;
+    /** Whether {@link #start} has succeeded: before, writes are refused. */
+    private volatile boolean started;
 
-    private KafkaPublisher(TdbStore store, String bootstrap, String topic) {
-        this.store = store;
+    /**
+     * The commit log of a primary of {@code topic} on the cluster at {@code bootstrap}: give it to
+     * the store ({@link org.diplomacykg.store.StoreStack#commitLog}), then {@link #start} it. It
+     * refuses writes until then.
+     */
+    public KafkaPublisher(String bootstrap, String topic) {
         this.bootstrap = bootstrap;
         this.topic = topic;
-        this.identity = identity(store);
-        this.applier = new RecordApplier(store, topic);
-        this.status = new Replication(Replication.Role.PRIMARY, bootstrap, topic, applier.stored());
     }
 
     /**
-     * Makes the store a primary of {@code topic}: catches up with the topic, fences any other
-     * producer of it, and publishes every later write. Without {@code promote} it refuses when
-     * another primary has published since this store's last record (this one was replaced:
-     * start it as a replica); with it, it takes over.
+     * Makes the store, built with this commit log, a primary of the topic: catches up with the
+     * topic, fences any other producer of it, and from then on publishes every write. Without
+     * {@code promote} it refuses when another primary has published since this store's last
+     * record (this one was replaced: start it as a replica); with it, it takes over. Returns the
+     * state the status endpoint shows.
      *
-     * @throws ReplicationException if Kafka cannot be reached, or another primary took over
+     * @throws ReplicationException if Kafka cannot be reached, the topic is not there, or another primary took over
      */
-    public static KafkaPublisher start(TdbStore store, String bootstrap, String topic, boolean promote) {
-        if ( !(store.datasetGraph() instanceof InferringDatasetGraph dsg) )
-            throw new IllegalStateException("The store's writes do not go through an InferringDatasetGraph");
-        KafkaPublisher publisher = new KafkaPublisher(store, bootstrap, topic);
+    public Replication start(TdbStore store, boolean promote) {
+        identity = identity(store);
+        applier = new RecordApplier(store, topic);
+        status = new Replication(Replication.Role.PRIMARY, bootstrap, topic, applier.stored());
         try {
             // Before fencing: a primary restarted after another took over must not fence that one.
             if ( !promote )
-                publisher.catchUp(false);
-            publisher.openProducer();
-            publisher.catchUp(true);
+                catchUp(false);
+            openProducer();
+            catchUp(true);
         } catch (RuntimeException ex) {
-            publisher.close();
+            close();
             throw ex instanceof ReplicationException ? ex : new ReplicationException("Cannot start publishing to " + topic
                 + " on " + bootstrap + ": " + ex.getMessage(), ex);
         }
-        dsg.setCommitLog(publisher);
-        LOG.info("Primary of topic {} on {}: the store holds the topic to offset {}", topic, bootstrap, publisher.status.applied());
-        return publisher;
-    }
-
-    /** The state shown by the status endpoint. */
-    public Replication status() {
+        started = true;
+        LOG.info("Primary of topic {} on {}: the store holds the topic to offset {}", topic, bootstrap, status.applied());
         return status;
     }
 
@@ -122,6 +120,8 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
         String refusal = fenced;
         if ( refusal != null )
             throw new PublishException(refusal, null);
+        if ( !started )
+            throw new PublishException("This server is not publishing to " + topic + " yet: nothing of this write was kept", null);
         if ( recover )
             throw new PublishException("The primary lost track of Kafka after a failed write and is setting up again: "
                                        + "nothing of this write was kept; try again", null);
@@ -160,7 +160,7 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
             // Kafka holds a write this store does not: take it from the topic, as a start would.
             recover = true;
         }
-        if ( !committed && recover && fenced == null )
+        if ( !committed && recover && fenced == null && started )
             recover();
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 
@@ -24,10 +25,27 @@ final class TopicReader implements AutoCloseable {
     private final TopicPartition partition;
     private final String topic;
 
+    /**
+     * Opens the topic at the record after {@code stored}.
+     *
+     * @throws ReplicationException if the topic does not exist or has more than one partition
+     */
     TopicReader(String bootstrap, String topic, long stored) {
         this.topic = topic;
         this.partition = KafkaSettings.partition(topic);
         this.consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrap));
+        try {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            if ( partitions.isEmpty() )
+                throw new ReplicationException("There is no topic " + topic + " on " + bootstrap
+                    + ": create it with one partition (see docs/scale-out.md)", null);
+            if ( partitions.size() > 1 )
+                throw new ReplicationException("The topic " + topic + " has " + partitions.size() + " partitions: "
+                    + "the writes need one total order, so one partition", null);
+        } catch (RuntimeException ex) {
+            consumer.close(Duration.ZERO);
+            throw ex;
+        }
         consumer.assign(List.of(partition));
         consumer.seek(partition, stored + 1);
     }

@@ -39,7 +39,6 @@ import org.diplomacykg.server.security.WritersOnly;
 import org.diplomacykg.server.write.ArticleServlet;
 import org.diplomacykg.server.write.PasswordFile;
 import org.diplomacykg.server.write.WriteEndpoints;
-import org.diplomacykg.store.InferringDatasetGraph;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -51,7 +50,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * {@code /kg/data} are not found rather than merely refused ({@code FusekiServer.Builder.add(name, ds)}
  * would have enabled update, and even {@code add(name, ds, false)} adds a {@code /kg/data}).
  * With it, those two and {@code /kg/articles/{slug}} exist behind an HTTP Basic login, and
- * every write passes the configured gate before it commits.
+ * every write passes the gate the dataset was built with before it commits.
  * <p>
  * Every request is bounded by the configuration's {@link Limits}: its body size (413), a
  * query's time (503) and result size (422), an update's time (503).
@@ -71,10 +70,7 @@ public final class KgServer {
     /** Where whole articles are sent when the server takes writes: {@code /kg/articles/{slug}}. */
     public static final String ARTICLES = DATASET + "/articles";
 
-    /**
-     * Builds, but does not start, a server for the configuration. A writable configuration
-     * also sets its gate on the dataset, so that every later write transaction passes it.
-     */
+    /** Builds, but does not start, a server for the configuration. */
     public static FusekiServer build(ServerConfig config) {
         return build(config, Security.DEFAULTS);
     }
@@ -105,7 +101,6 @@ public final class KgServer {
                 .processor(new UnionDefaultGraphStore())
                 .build());
         if ( config.writable() ) {
-            ((InferringDatasetGraph) config.dataset()).setGate(config.writes().gate());
             // Past the login, only writers: a reader of --read-passwd gets 403.
             AuthPolicy mayWrite = Auth.policyAllowSpecific(logins.writers());
             service.addEndpoint(WriteEndpoints.update(new LimitedUpdate(limits.updateTimeout()), mayWrite))

@@ -13,6 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.diplomacykg.replication.Replication;
 import org.diplomacykg.server.limits.Limits;
 import org.diplomacykg.server.write.WriteAccess;
+import org.diplomacykg.store.CommitGate;
 import org.diplomacykg.store.InferringDatasetGraph;
 
 /**
@@ -21,10 +22,11 @@ import org.diplomacykg.store.InferringDatasetGraph;
  * @param port         HTTP port; 0 picks a free one (tests)
  * @param queryTimeout how long a SPARQL query may run before it is cancelled
  * @param dataset      the dataset to serve; when it takes writes, an {@link InferringDatasetGraph}
- *                     (so every write carries its inferences and passes the gate)
+ *                     with a gate, as {@link org.diplomacykg.store.StoreStack} builds it (so every
+ *                     write carries its inferences and passes the gate)
  * @param baseUrl      the public base URL links point at (e.g. {@code https://kg.example.org}),
  *                     for deployments behind another host name; null to use the request's own
- * @param writes       who may write and the gate writes pass; null for a read-only server
+ * @param writes       who may write; null for a read-only server
  * @param limits       request body size, result size and update timeout ({@link Limits}); null for the defaults
  * @param bind         the address to listen on (e.g. {@code 127.0.0.1}); null for all interfaces
  * @param corsOrigins  origins (e.g. {@code https://app.example.org}) whose pages may send authenticated
@@ -46,9 +48,9 @@ public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset
         if ( dataset == null )
             throw new ServerConfigException("dataset must be given");
         baseUrl = checkBaseUrl(baseUrl);
-        if ( writes != null && !(dataset instanceof InferringDatasetGraph) )
-            throw new ServerConfigException("a server that takes writes needs an inferring dataset "
-                + "(InferringDatasetGraph), so that each write is checked and carries its inferences");
+        if ( writes != null && !(dataset instanceof InferringDatasetGraph inferring && inferring.gate() != CommitGate.NONE) )
+            throw new ServerConfigException("a server that takes writes needs an inferring dataset with a gate "
+                + "(StoreStack.gate), so that each write is checked and carries its inferences");
         if ( limits == null )
             limits = Limits.DEFAULTS;
         if ( bind != null && bind.isBlank() )

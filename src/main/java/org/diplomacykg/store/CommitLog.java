@@ -5,8 +5,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 
 /**
  * Where a write transaction's changes go besides the store: a replicated primary publishes
- * them (see {@code org.diplomacykg.replication}). Set on an {@link InferringDatasetGraph}
- * ({@link InferringDatasetGraph#setCommitLog}), it is told of every quad the transaction
+ * them (see {@code org.diplomacykg.replication}). A step of the commit ({@link CommitSteps},
+ * given to {@link StoreStack#commitLog}), it is told of every quad the transaction
  * adds to or deletes from the store below the inferring layer (asserted, inferred,
  * explanations and audit quads alike, literals in their stored form), then asked to publish
  * inside the transaction after the materialiser and the audit record, before the local
@@ -19,7 +19,21 @@ import org.apache.jena.sparql.core.DatasetGraph;
  */
 public interface CommitLog {
 
-    /** Receives the quads of the current write transaction, from its begin (each call of this method starts anew). */
+    /** No log: nothing is recorded or published. */
+    CommitLog NONE = new CommitLog() {
+        @Override
+        public RDFChanges begin() {
+            return null;
+        }
+
+        @Override
+        public void publish(DatasetGraph store) {}
+
+        @Override
+        public void ended(boolean committed) {}
+    };
+
+    /** Receives the quads of the current write transaction, from its begin (each call of this method starts anew); null to record nothing. */
     RDFChanges begin();
 
     /**

@@ -50,8 +50,10 @@ import org.diplomacykg.vocab.Graphs;
  * {@code CLEAR ALL}, {@code DROP NAMED}) apply to the asserted graphs only: the derived
  * graphs follow at commit.
  * <p>
- * A {@link CommitGate}, when one is set, checks a write transaction before it materialises
- * ({@link #setGate}); a refusal aborts the transaction like any other failure of the commit.
+ * The {@link CommitSteps} given at construction say what else a commit runs: a {@link CommitGate}
+ * checks a write transaction before it materialises (a refusal aborts the transaction like any
+ * other failure of the commit), and an action (compaction) runs after the commit. The
+ * {@link StoreStack} builds this wrapper with them.
  * <p>
  * Reads go straight to the wrapped dataset. A SPARQL query is executed by the wrapped
  * dataset's own engine (Jena unwraps a {@link DatasetGraphWrapper} for query), with this
@@ -81,56 +83,42 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
      * writer's thread sets it.
      */
     private boolean skipDerivedDeletes = false;
-    /** Checks each write transaction before it commits; volatile because it is set on one thread and read by writers. */
-    private volatile CommitGate gate = CommitGate.NONE;
-    /** Run after each write transaction that commits, outside it; volatile as the gate. */
-    private volatile Runnable afterWrite = () -> {};
+    /** What a commit runs besides the materialiser: final, so every writer sees the same. */
+    private final CommitSteps steps;
     /** When the current write transaction began, for its audit record; written by the writer only. */
     private Instant writeStarted = Instant.now();
-    /** Where each write transaction is published before it commits (replication); null for none. */
-    private volatile CommitLog commitLog;
     /** The layer that tells the commit log of each change: between this one and the canonical literals. */
     private final RecordedChanges recorded;
     /** The store below the recording, for what the commit log writes without recording it. */
     private final DatasetGraph unrecorded;
 
+    /** Without a gate or anything after the commit ({@link CommitSteps#NONE}): loaders that check their data themselves, tests. */
     public InferringDatasetGraph(DatasetGraph base, Materialiser materialiser) {
-        // Every write and delete in TDB2's form of its literals, so that deletes delete.
-        this(new CanonicalLiterals(base), materialiser);
+        this(base, materialiser, CommitSteps.NONE);
     }
 
-    private InferringDatasetGraph(CanonicalLiterals canonical, Materialiser materialiser) {
+    /** Each commit runs {@code steps} as well, such as a {@link WriteGate} for a server that takes writes from clients. */
+    public InferringDatasetGraph(DatasetGraph base, Materialiser materialiser, CommitSteps steps) {
+        // Every write and delete in TDB2's form of its literals, so that deletes delete.
+        this(new CanonicalLiterals(base), materialiser, steps);
+    }
+
+    private InferringDatasetGraph(CanonicalLiterals canonical, Materialiser materialiser, CommitSteps steps) {
         super(new RecordedChanges(canonical));
         this.materialiser = materialiser;
+        this.steps = steps;
         this.recorded = (RecordedChanges) get();
         this.unrecorded = canonical;
     }
 
-    /**
-     * Sets where every later write transaction is published before it commits (a replicated
-     * primary's {@link CommitLog}); null for none. Set it before writes begin.
-     */
-    public void setCommitLog(CommitLog log) {
-        this.commitLog = log;
+    /** The check each write transaction passes before it commits; {@link CommitGate#NONE} when there is none. */
+    public CommitGate gate() {
+        return steps.gate();
     }
 
-    /**
-     * Sets the check every later write transaction must pass before it commits, such as a
-     * {@link WriteGate} for a server that takes writes from clients. Loaders that check their
-     * data themselves need none. Set it before writes begin: a transaction in progress may
-     * see either gate.
-     */
-    public void setGate(CommitGate gate) {
-        this.gate = gate == null ? CommitGate.NONE : gate;
-    }
-
-    /**
-     * Sets what runs after each write transaction has committed, on the writer's thread and
-     * outside the transaction (the store's {@link Compaction}); its failure does not undo
-     * the write. Set it before writes begin.
-     */
-    public void setAfterWrite(Runnable action) {
-        this.afterWrite = action == null ? () -> {} : action;
+    /** What each commit runs besides the materialiser. */
+    CommitSteps steps() {
+        return steps;
     }
 
     /** True for the graphs only the store writes: the materialiser's, the audit trail, the replication offset. */
@@ -343,8 +331,7 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         if ( type == TxnType.WRITE ) {
             changes.clear();
             writeStarted = Instant.now();
-            CommitLog log = commitLog;
-            recorded.record(log == null ? null : log.begin());
+            recorded.record(steps.commitLog().begin());
         }
     }
 
@@ -370,7 +357,7 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         try {
             if ( !changes.isEmpty() ) {
                 FaultPoints.reach(FaultPoints.AFTER_ASSERTED);
-                gate.check(base, changes);
+                steps.gate().check(base, changes);
                 materialiser.update(base, changes);
                 // Straight into the wrapped dataset: the audit graph is closed to every other writer.
                 AuditRecord.of(base, changes, WriteAuthor.current(), writeStarted).forEach(base::add);
@@ -378,9 +365,8 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
             }
             // Everything the transaction wrote is recorded by now; the log's own bookkeeping is not.
             recorded.record(null);
-            CommitLog log = commitLog;
-            if ( log != null ) {
-                log.publish(unrecorded);
+            if ( steps.commitLog() != CommitLog.NONE ) {
+                steps.commitLog().publish(unrecorded);
                 FaultPoints.reach(FaultPoints.AFTER_PUBLISH);
             }
         } catch (WriteRejectedException ex) {
@@ -404,12 +390,10 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
             abandon(base, ex);
             throw ex;
         }
-        CommitLog log = commitLog;
-        if ( log != null )
-            log.ended(true);
+        steps.commitLog().ended(true);
         FaultPoints.reach(FaultPoints.AFTER_COMMIT);
         // TDB2 has ended the transaction and released the writer lock by now.
-        afterWrite.run();
+        steps.afterCommit().run();
     }
 
     /**
@@ -430,9 +414,7 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
     /** Ends the recording of a write transaction and tells the commit log how it ended. */
     private void ended(boolean committed) {
         recorded.record(null);
-        CommitLog log = commitLog;
-        if ( log != null )
-            log.ended(committed);
+        steps.commitLog().ended(committed);
     }
 
     @Override

@@ -44,6 +44,7 @@ final class RecordedChanges extends DatasetGraphWrapper {
     @Override
     public void add(Node g, Node s, Node p, Node o) {
         if ( recorder != null ) {
+            g = g == null ? Quad.defaultGraphIRI : g;
             o = CanonicalLiterals.canonical(o);
             if ( !get().contains(g, s, p, o) )
                 recorder.add(g, s, p, o);

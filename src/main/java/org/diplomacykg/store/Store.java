@@ -1,7 +1,5 @@
 package org.diplomacykg.store;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,82 +12,27 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.DatabaseMgr;
 import org.diplomacykg.reasoning.AssertedGraph;
-import org.diplomacykg.reasoning.Materialiser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Assembles the dataset the server answers from: a TDB2 store (in a temporary directory, or in
- * one that stays with {@link #openTdb}) whose SPARQL default graph is the union of its named graphs but the explanations
- * ({@link FactsDefaultGraph}), seen through an
- * {@link InferringDatasetGraph} so that every commit carries its inferences; filled from a
- * {@link DataLayout} and checked by the {@link ShaclGate}, all in one write transaction so
- * that data that fails to parse or to validate is never visible.
+ * What the store's users share besides its assembly ({@link StoreStack}): filling a store from a
+ * {@link DataLayout}, checked by the {@link ShaclGate}, all in one write transaction so that
+ * data that fails to parse or to validate is never visible; the asserted graphs as one graph;
+ * an empty store for the benchmarks and tests that wrap it themselves; the size of each graph.
  */
 public final class Store {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
-
     /**
-     * Loads the layout into a new store that lasts as long as the process ({@link
-     * #createUnionDataset()}), compacting itself as writes leave garbage ({@link Compaction}).
-     * Loading and the gate run inside one write transaction, whose commit materialises the
-     * inferences (see {@link InferringDatasetGraph}), so that a refused load leaves nothing behind.
+     * Loads the layout into a new store that lasts as long as the process, as {@link StoreStack}
+     * builds it without a gate: for {@code validate}, {@code infer} and the tests. Loading and
+     * the checks run inside one write transaction, whose commit materialises the inferences (see
+     * {@link InferringDatasetGraph}), so that a refused load leaves nothing behind.
      *
      * @throws LoadException if a file is missing or does not parse
      * @throws ShaclViolationException if the data breaks the shapes
      */
     public static Dataset loadTemporary(DataLayout layout) {
-        DatasetGraph store = createUnionDataset().asDatasetGraph();
-        InferringDatasetGraph dsg = new InferringDatasetGraph(store, Materialiser.standard());
-        fill(dsg, layout);
-        dsg.setAfterWrite(new Compaction(store)::afterWrite);
-        return DatasetFactory.wrap(dsg);
-    }
-
-    /**
-     * Opens the persistent store in {@code dir}, creating it if need be. A new (empty) store is
-     * filled from the layout as {@link #loadTemporary} fills memory; a store that already holds an
-     * ontology graph is used as it is, with the updates made since: no file is read again and
-     * nothing is re-materialised, since the inferred and explanations graphs were committed with
-     * the data they follow. If the store's ontology differs from the layout's file, the store's
-     * copy wins (it is what its inferences were computed from) and a warning says how to reload.
-     * The caller closes the store.
-     *
-     * @throws LoadException if the directory cannot be used or, for a new store, the files cannot be loaded
-     */
-    public static TdbStore openTdb(Path dir, DataLayout layout) {
-        TdbStore store = TdbStore.open(dir);
-        try {
-            if ( !store.isInitialised() ) {
-                LOG.info("New store in {}: loading {}", dir, layout);
-                store.initialise(layout);
-            } else {
-                LOG.info("Using the store in {} as it is: the files of {} are not read", dir, layout);
-                warnIfOntologyDiffers(store, layout);
-            }
-            return store;
-        } catch (RuntimeException | Error ex) {
-            // Release the directory's lock, so that a refused start can be retried in the same process.
-            store.close();
-            throw ex;
-        }
-    }
-
-    /** The comparison only informs: a missing or broken ontology file does not stop a store that has its own. */
-    private static void warnIfOntologyDiffers(TdbStore store, DataLayout layout) {
-        if ( !Files.isRegularFile(layout.ontologyFile()) )
-            return;
-        try {
-            if ( !store.ontologyMatches(layout.ontologyFile()) )
-                LOG.warn("The store's ontology differs from {}: serving the store's own copy (its inferences follow it). "
-                         + "To replace it with the file, stop the server and run: load --tdb {} --ontology {} --reload-ontology",
-                         layout.ontologyFile(), store.dir(), layout.ontologyDir());
-        } catch (LoadException ex) {
-            LOG.warn("Serving the store's own ontology; {} could not be compared with it: {}", layout.ontologyFile(), ex.getMessage());
-        }
+        return StoreStack.temporary().filledFrom(layout).open().dataset();
     }
 
     /**
@@ -135,9 +78,7 @@ public final class Store {
      * store copies a whole block on every read of one).
      */
     public static Dataset createUnionDataset() {
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(TemporaryStores.newDirectory().toString());
-        FactsDefaultGraph.install(dsg);
-        return DatasetFactory.wrap(dsg);
+        return DatasetFactory.wrap(StoreStack.connect(TemporaryStores.newDirectory()));
     }
 
     /** Triple count per named graph, by graph IRI, in IRI order. */

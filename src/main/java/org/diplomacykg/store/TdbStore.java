@@ -1,31 +1,22 @@
 package org.diplomacykg.store;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
-import org.apache.jena.shared.JenaException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.diplomacykg.reasoning.Materialiser;
 import org.diplomacykg.vocab.Graphs;
 
 /**
- * A TDB2 store on disk that outlives the process, seen through an {@link InferringDatasetGraph}
- * as the temporary default store is: union default graph, inferences committed with the data. A store is initialised when its
+ * A TDB2 store as {@link StoreStack} builds and opens it (in a directory that stays, or in a
+ * temporary one), seen through an {@link InferringDatasetGraph}: union default graph,
+ * inferences committed with the data. A store is initialised when its
  * ontology graph is not empty: filling it loads the ontology first and commits everything at
  * once, so no committed store has data without an ontology.
  * <p>
@@ -41,47 +32,16 @@ import org.diplomacykg.vocab.Graphs;
  */
 public final class TdbStore implements AutoCloseable {
 
-    private static final Pattern LOCK_HOLDER = Pattern.compile("held by process (\\d+)");
-
     private final Path dir;
     private final DatasetGraph tdb;
-    private final Materialiser materialiser = Materialiser.standard();
+    private final Materialiser materialiser;
     private final InferringDatasetGraph dsg;
-    private final Compaction compaction;
 
-    private TdbStore(Path dir, DatasetGraph tdb) {
+    TdbStore(Path dir, DatasetGraph tdb, Materialiser materialiser, InferringDatasetGraph dsg) {
         this.dir = dir;
         this.tdb = tdb;
-        this.dsg = new InferringDatasetGraph(tdb, materialiser);
-        this.compaction = new Compaction(tdb);
-        dsg.setAfterWrite(compaction::afterWrite);
-    }
-
-    /**
-     * Opens the store in {@code dir}, creating the directory and an empty store if need be.
-     *
-     * @throws LoadException if the path is a file, cannot be created or written, holds
-     *         something that is not a TDB2 store, or is in use by another process
-     */
-    public static TdbStore open(Path dir) {
-        prepare(dir);
-        return connect(dir);
-    }
-
-    /**
-     * Opens a store that must already exist, for commands that only read it: a mistyped
-     * directory is then an error rather than a new empty store.
-     */
-    public static TdbStore openExisting(Path dir) {
-        if ( !Files.isDirectory(dir) || !hasStoreFiles(dir) )
-            throw new LoadException("There is no TDB2 store in " + where(dir)
-                + ": pass the directory given to serve --tdb or load --tdb");
-        TdbStore store = connect(dir);
-        if ( !store.isInitialised() ) {
-            store.close();
-            throw new LoadException("The store in " + where(dir) + " is empty: fill it with load --tdb DIR");
-        }
-        return store;
+        this.materialiser = materialiser;
+        this.dsg = dsg;
     }
 
     /** The directory of the store. */
@@ -100,20 +60,33 @@ public final class TdbStore implements AutoCloseable {
      */
     public DatasetGraph storage() { return new CanonicalLiterals(tdb); }
 
-    /** What follows a write transaction committed on {@link #storage()}: a compaction when due. */
-    public void afterWrite() { compaction.afterWrite(); }
+    /** What follows a write transaction committed on {@link #storage()}: the store's after-commit step (a compaction when due). */
+    public void afterWrite() { dsg.steps().afterCommit().run(); }
 
     /** The materialiser of this store's commits (for reports). */
     public Materialiser materialiser() { return materialiser; }
 
     /** Whether the store has been filled: its ontology graph holds a triple. */
     public boolean isInitialised() {
+        return isInitialised(tdb);
+    }
+
+    static boolean isInitialised(DatasetGraph tdb) {
         return Txn.calculateRead(tdb, () -> tdb.contains(Graphs.Nodes.ONTOLOGY, Node.ANY, Node.ANY, Node.ANY));
     }
 
     /** Fills an empty store from the layout, validated, in one transaction (see {@link Store#fill}). */
     public void initialise(DataLayout layout) {
-        Store.fill(dsg, layout);
+        fill(tdb, materialiser, layout);
+    }
+
+    /**
+     * Fills through a wrapper of its own without the store's {@link CommitSteps}: the fill runs the
+     * load's checks ({@link BundleCheck}), not the gate of later writes, which would judge the
+     * whole store a second time. The materialiser is the store's, so later commits are incremental.
+     */
+    static void fill(DatasetGraph tdb, Materialiser materialiser, DataLayout layout) {
+        Store.fill(new InferringDatasetGraph(tdb, materialiser), layout);
     }
 
     /** Whether the store's ontology graph holds the same triples as the file (blank nodes aside). */
@@ -129,77 +102,5 @@ public final class TdbStore implements AutoCloseable {
     @Override
     public void close() {
         TDBInternal.expel(tdb);
-    }
-
-    // ---- Opening
-
-    private static void prepare(Path dir) {
-        if ( Files.exists(dir) && !Files.isDirectory(dir) )
-            throw new LoadException("The store directory " + where(dir)
-                + " is a file: pass --tdb a directory, new or holding a store");
-        if ( !Files.exists(dir) ) {
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException ex) {
-                throw new LoadException("Cannot create the store directory " + where(dir) + ": " + reason(ex), ex);
-            }
-        }
-        if ( !Files.isWritable(dir) )
-            throw new LoadException("The store directory " + where(dir)
-                + " is not writable: give this user write access or pass another --tdb DIR");
-        if ( !isEmpty(dir) && !hasStoreFiles(dir) )
-            throw new LoadException("The directory " + where(dir)
-                + " holds files but no TDB2 store: pass --tdb a new or empty directory, or one holding a store");
-    }
-
-    private static TdbStore connect(Path dir) {
-        DatasetGraph tdb;
-        try {
-            tdb = TDB2Factory.connectDataset(dir.toString()).asDatasetGraph();
-        } catch (DBOpEnvException ex) {
-            if ( ex.getMessage() == null || !ex.getMessage().contains("lock") )
-                throw new LoadException("Cannot open the store in " + where(dir) + ": " + ex.getMessage(), ex);
-            Matcher pid = LOCK_HOLDER.matcher(ex.getMessage());
-            throw new LoadException("The store in " + where(dir) + " is in use by another process"
-                + (pid.find() ? " (pid " + pid.group(1) + ")" : "")
-                + ": stop it (a server or load on this store) or pass another --tdb DIR", ex);
-        } catch (JenaException ex) {
-            throw new LoadException("Cannot open the store in " + where(dir) + ": " + ex.getMessage(), ex);
-        }
-        // As Store.createUnionDataset does: the SPARQL default graph is the union of the fact graphs.
-        FactsDefaultGraph.install(tdb);
-        FaultPoints.hookJournal(tdb);
-        return new TdbStore(dir, tdb);
-    }
-
-    /** TDB2 keeps a lock file and one {@code Data-NNNN} directory per generation. */
-    private static boolean hasStoreFiles(Path dir) {
-        try ( Stream<Path> entries = Files.list(dir) ) {
-            return entries.anyMatch(p -> p.getFileName().toString().equals("tdb.lock")
-                                         || (Files.isDirectory(p) && p.getFileName().toString().startsWith("Data-")));
-        } catch (IOException ex) {
-            throw new LoadException("Cannot list the store directory " + where(dir) + ": " + reason(ex), ex);
-        }
-    }
-
-    private static boolean isEmpty(Path dir) {
-        try ( Stream<Path> entries = Files.list(dir) ) {
-            return entries.findAny().isEmpty();
-        } catch (IOException ex) {
-            throw new LoadException("Cannot list the store directory " + where(dir) + ": " + reason(ex), ex);
-        }
-    }
-
-    private static String where(Path dir) {
-        return dir.toAbsolutePath().normalize().toString();
-    }
-
-    /** The cause in words: NIO's messages are often just the path. */
-    private static String reason(IOException ex) {
-        if ( ex instanceof FileAlreadyExistsException e )
-            return "a file is in the way (" + e.getFile() + ")";
-        if ( ex instanceof AccessDeniedException )
-            return "permission denied";
-        return ex.getMessage();
     }
 }

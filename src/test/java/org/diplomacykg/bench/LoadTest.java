@@ -23,13 +23,12 @@ import java.util.stream.Stream;
 
 import org.HdrHistogram.Histogram;
 import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.query.Dataset;
 import org.diplomacykg.server.KgServer;
 import org.diplomacykg.server.ServerConfig;
 import org.diplomacykg.server.limits.Limits;
 import org.diplomacykg.server.write.WriteAccess;
 import org.diplomacykg.store.DataLayout;
-import org.diplomacykg.store.Store;
+import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
 import org.diplomacykg.store.WriteGate;
 import org.diplomacykg.vocab.Graphs;
@@ -86,11 +85,10 @@ public final class LoadTest {
         Path passwd = Files.createTempFile("load-test", ".passwd");
         Files.writeString(passwd, USER + ": " + PASSWORD + "\n");
         DataLayout layout = new DataLayout(Path.of("ontology"), Path.of("data"));
-        TdbStore store = tdb == null ? null : Store.openTdb(Path.of(tdb), layout);
-        Dataset dataset = store == null ? Store.loadTemporary(layout) : store.dataset();
-        WriteAccess writes = new WriteAccess(passwd, WriteGate.forLayout(layout));
+        StoreStack stack = tdb == null ? StoreStack.temporary() : StoreStack.at(Path.of(tdb));
+        TdbStore store = stack.gate(WriteGate.forLayout(layout)).filledFrom(layout).open();
         FusekiServer server = KgServer.build(new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT,
-                                                              dataset.asDatasetGraph(), null, writes, Limits.DEFAULTS));
+                                                              store.datasetGraph(), null, new WriteAccess(passwd), Limits.DEFAULTS));
         server.start();
         int exit;
         try {
@@ -103,8 +101,7 @@ public final class LoadTest {
             exit = test.errors.get() == 0 ? 0 : 1;
         } finally {
             server.stop();
-            if ( store != null )
-                store.close();
+            store.close();
             Files.deleteIfExists(passwd);
         }
         System.exit(exit);

@@ -35,7 +35,7 @@ import org.diplomacykg.StoreDigest.GraphDigest;
 import org.diplomacykg.TestServers;
 import org.diplomacykg.store.DataLayout;
 import org.diplomacykg.store.FaultPoints;
-import org.diplomacykg.store.Store;
+import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
 import org.diplomacykg.vocab.Graphs;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,7 +83,7 @@ class TestCrashRecovery {
     @BeforeAll
     static void createStore() throws IOException {
         pristine = tmp.resolve("pristine");
-        try ( TdbStore store = Store.openTdb(pristine, new DataLayout(Path.of("ontology"), Path.of("data"))) ) {
+        try ( TdbStore store = StoreStack.at(pristine).filledFrom(new DataLayout(Path.of("ontology"), Path.of("data"))).open() ) {
             before = StoreDigest.of(store.datasetGraph());
             beforeRecords = auditCount(store, "?a a prov:Activity");
         }
@@ -264,7 +264,7 @@ class TestCrashRecovery {
         Map<String, GraphDigest> fresh;
         long recordsOfTheWrite;
         long records;
-        try ( TdbStore store = TdbStore.openExisting(dir) ) {
+        try ( TdbStore store = StoreStack.at(dir).existing().open() ) {
             state = StoreDigest.of(store.datasetGraph());
             fresh = StoreDigest.rematerialised(store.datasetGraph());
             recordsOfTheWrite = auditCount(store, "?a dkg:touchedGraph <" + GRAPH + ">");
@@ -304,7 +304,7 @@ class TestCrashRecovery {
     }
 
     private static Map<String, GraphDigest> digest(Path dir) {
-        try ( TdbStore store = TdbStore.openExisting(dir) ) {
+        try ( TdbStore store = StoreStack.at(dir).existing().open() ) {
             return StoreDigest.of(store.datasetGraph());
         }
     }

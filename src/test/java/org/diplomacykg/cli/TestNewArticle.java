@@ -11,6 +11,7 @@ import java.nio.file.Path;
 
 import org.diplomacykg.Main;
 import org.diplomacykg.data.ProtegeCatalog;
+import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
 import org.diplomacykg.vocab.DKG;
 import org.diplomacykg.vocab.Graphs;
@@ -68,7 +69,7 @@ class TestNewArticle {
         Path db = tmp.resolve("tdb");
         assertEquals(0, run("load", "--tdb", db.toString(), "--ontology", "ontology", "--data", reference.toString(), bundle.toString()),
                      err::toString);
-        try ( TdbStore store = TdbStore.open(db) ) {
+        try ( TdbStore store = StoreStack.at(db).open() ) {
             assertTrue(Txn.calculateRead(store.datasetGraph(), () -> store.datasetGraph().getGraph(Graphs.Nodes.sourceGraph(SLUG))
                 .contains(DKG.Nodes.id("article-" + SLUG), org.apache.jena.vocabulary.RDF.Nodes.type, DKG.Nodes.term("Article"))));
         }

@@ -264,6 +264,20 @@ class TestStoreCommands {
         }
     }
 
+    /** {@code --tdb} is declared once, and required by the commands that have no store without it. */
+    @Test
+    void loadAndExportRequireTdbWhileServeAndInferDoNot() {
+        for ( String command : List.of("load", "export") ) {
+            assertEquals(2, run(command), command);
+            assertTrue(err.toString().contains("Missing required option: '--tdb=DIR'"), err::toString);
+            assertTrue(err.toString().contains("Usage: diplomacy-kg " + command), err::toString);
+        }
+        for ( String command : List.of("serve", "infer") ) {
+            assertEquals(0, run(command, "--help"), command);
+            assertTrue(out.toString().contains("[--tdb=DIR]"), out::toString);
+        }
+    }
+
     private static void assertNoStackTrace(String text) {
         assertFalse(text.contains("\tat ") || text.contains("Exception"), text);
     }

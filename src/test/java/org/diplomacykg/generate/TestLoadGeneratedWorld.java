@@ -12,6 +12,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.diplomacykg.Main;
 import org.diplomacykg.cli.ExitCodes;
+import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
 import org.diplomacykg.vocab.Graphs;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class TestLoadGeneratedWorld {
                             world.toString()), err.toString());
 
         var expected = ExpectedAnswers.read(ExpectedAnswers.pathFor(world));
-        try ( TdbStore store = TdbStore.openExisting(db) ) {
+        try ( TdbStore store = StoreStack.at(db).existing().open() ) {
             DatasetGraph dsg = store.datasetGraph();
             Txn.executeRead(dsg, () -> {
                 assertTrue(dsg.containsGraph(Graphs.Nodes.sourceGraph("synthetic-s11-000000")));
@@ -74,7 +75,7 @@ class TestLoadGeneratedWorld {
         assertEquals(ExitCodes.FAILED, run("load", "--tdb", tmp.resolve("db").toString(), "--ontology", "ontology",
                                            "--data", data.toString(), world.toString()));
         assertTrue(err.toString().contains("Fabricated"), err.toString());
-        try ( TdbStore store = TdbStore.openExisting(tmp.resolve("db")) ) {
+        try ( TdbStore store = StoreStack.at(tmp.resolve("db")).existing().open() ) {
             assertTrue(Txn.calculateRead(store.datasetGraph(),
                 () -> !store.datasetGraph().containsGraph(Graphs.Nodes.sourceGraph("synthetic-s12-000000"))));
         }

@@ -25,9 +25,9 @@ import org.diplomacykg.server.KgServer;
 import org.diplomacykg.server.ServerConfig;
 import org.diplomacykg.server.write.WriteAccess;
 import org.diplomacykg.store.DataLayout;
-import org.diplomacykg.store.Store;
 import org.diplomacykg.store.StoreCopy;
 import org.diplomacykg.store.StoreExport;
+import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
 import org.diplomacykg.store.WriteGate;
 import org.diplomacykg.vocab.Graphs;
@@ -54,7 +54,7 @@ final class ReplicationNodes implements AutoCloseable {
     private final List<AutoCloseable> open = new ArrayList<>();
 
     /** One server: its store, its HTTP server, its part. */
-    record Node(TdbStore store, FusekiServer server, Replication replication) {
+    record Node(Path dir, TdbStore store, FusekiServer server, Replication replication) {
         String url(String path) {
             return "http://localhost:" + server.getHttpPort() + path;
         }
@@ -76,7 +76,8 @@ final class ReplicationNodes implements AutoCloseable {
         try {
             passwd = TestServers.makePrivate(Files.writeString(dir.resolve("passwd"), USER + ": " + PASSWORD + "\n"));
             export = dir.resolve("primary.nq");
-            try ( TdbStore store = Store.openTdb(dir.resolve("primary"), LAYOUT); OutputStream out = Files.newOutputStream(export) ) {
+            try ( TdbStore store = StoreStack.at(dir.resolve("primary")).filledFrom(LAYOUT).open();
+                  OutputStream out = Files.newOutputStream(export) ) {
                 StoreExport.write(store.datasetGraph(), null, StoreExport.Format.NQUADS, out);
             }
         } catch (IOException ex) {
@@ -86,18 +87,18 @@ final class ReplicationNodes implements AutoCloseable {
 
     /** {@code serve --tdb primary --passwd F --publish BOOTSTRAP --topic T}. */
     Node primary() {
-        TdbStore store = TdbStore.open(dir.resolve("primary"));
-        return writable(store, KafkaPublisher.start(store, bootstrap, topic, false));
+        return writable(dir.resolve("primary"), false);
     }
 
     /** {@code load --tdb NAME --from-export primary.nq --replica}, then {@code serve --tdb NAME --replica-of BOOTSTRAP --topic T}. */
     Node replica(String name) {
-        TdbStore store = TdbStore.open(dir.resolve(name));
+        TdbStore store = StoreStack.at(dir.resolve(name)).open();
         if ( !store.isInitialised() )
             StoreCopy.restore(store, export);
         ReplicaFollower follower = ReplicaFollower.start(store, bootstrap, topic);
         open.add(follower);
-        return serve(store, new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT, store.datasetGraph()), follower.status());
+        return serve(dir.resolve(name), store, new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT, store.datasetGraph()),
+                     follower.status());
     }
 
     /** Stops the replica and starts its store again as {@code serve --tdb NAME --promote --publish BOOTSTRAP --topic T}. */
@@ -109,20 +110,31 @@ final class ReplicationNodes implements AutoCloseable {
                 open.remove(f);
             }
         }
-        return writable(replica.store(), KafkaPublisher.start(replica.store(), bootstrap, topic, true));
+        open.remove(replica.store());
+        replica.store().close();
+        return writable(replica.dir(), true);
     }
 
-    private Node writable(TdbStore store, KafkaPublisher publisher) {
+    /** {@code serve --tdb DIR --passwd F --publish BOOTSTRAP --topic T}, with {@code --promote} or not. */
+    private Node writable(Path storeDir, boolean promote) {
+        KafkaPublisher publisher = new KafkaPublisher(bootstrap, topic);
         open.add(publisher);
-        WriteAccess writes = new WriteAccess(passwd, WriteGate.forLayout(LAYOUT));
-        return serve(store, new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT, store.datasetGraph(), null, writes),
-                     publisher.status());
+        TdbStore store = StoreStack.at(storeDir).gate(WriteGate.forLayout(LAYOUT)).commitLog(publisher).open();
+        Replication replication;
+        try {
+            replication = publisher.start(store, promote);
+        } catch (RuntimeException ex) {
+            store.close();
+            throw ex;
+        }
+        return serve(storeDir, store, new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT, store.datasetGraph(), null,
+                                                       new WriteAccess(passwd)), replication);
     }
 
-    private Node serve(TdbStore store, ServerConfig config, Replication replication) {
+    private Node serve(Path storeDir, TdbStore store, ServerConfig config, Replication replication) {
         FusekiServer server = KgServer.build(config.withReplication(replication));
         server.start();
-        Node node = new Node(store, server, replication);
+        Node node = new Node(storeDir, store, server, replication);
         open.add(() -> server.stop());
         open.add(store);
         return node;

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,9 @@ import org.apache.jena.update.UpdateAction;
 import org.diplomacykg.StoreDigest;
 import org.diplomacykg.store.CommitLog;
 import org.diplomacykg.store.DataLayout;
-import org.diplomacykg.store.InferringDatasetGraph;
+import org.diplomacykg.store.StoreCopy;
+import org.diplomacykg.store.StoreExport;
+import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
 import org.diplomacykg.vocab.Graphs;
 import org.junit.jupiter.api.AfterEach;
@@ -30,9 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The records a primary publishes, without Kafka: a store whose every write transaction is
- * recorded as a patch, and a second store that applies the patches, must hold the same quads
- * (inferred, explanations with their triple terms, audit, blank nodes); a record is applied
- * once; a record that is not a patch changes nothing.
+ * recorded as a patch, and an exact copy of it ({@link StoreCopy}, from its N-Quads export) that
+ * applies the patches, must hold the same quads (inferred, explanations with their triple terms,
+ * audit, blank nodes); a record is applied once; a record that is not a patch changes nothing.
  */
 class TestPatchRecords {
 
@@ -47,31 +51,40 @@ class TestPatchRecords {
 
     @BeforeEach
     void open() {
-        primary = TdbStore.open(dir.resolve("primary"));
-        replica = TdbStore.open(dir.resolve("replica"));
-        ((InferringDatasetGraph) primary.datasetGraph()).setCommitLog(new ListLog());
+        replica = StoreStack.at(dir.resolve("replica")).open();
     }
 
     @AfterEach
     void close() {
-        primary.close();
+        if ( primary != null )
+            primary.close();
         replica.close();
     }
 
     @Test
-    void replicaAppliesTheFillAndAnUpdateAndHoldsTheSameQuads() {
-        primary.initialise(new DataLayout(Path.of("ontology"), Path.of("data")));
-        assertEquals(1, records.size(), "the fill is one transaction, one record");
-        String text = new String(records.get(0), StandardCharsets.UTF_8);
-        assertTrue(text.contains("<<("), "explanations' triple terms in the text form");
+    void aCopyThatAppliesThePrimarysRecordsHoldsTheSameQuads() throws Exception {
+        primary = StoreStack.at(dir.resolve("primary")).filledFrom(new DataLayout(Path.of("ontology"), Path.of("data")))
+                            .commitLog(new ListLog()).open();
+        assertEquals(0, records.size(), "the first fill is not published");
+        Path export = dir.resolve("primary.nq");
+        try ( OutputStream out = Files.newOutputStream(export) ) {
+            StoreExport.write(primary.datasetGraph(), null, StoreExport.Format.NQUADS, out);
+        }
+        StoreCopy.restore(replica, export);
 
+        update(REVISION);
+        assertEquals(1, records.size(), "one write transaction, one record");
+        assertTrue(new String(records.get(0), StandardCharsets.UTF_8).contains("<<("), "explanations' triple terms in the text form");
+        // A delete by pattern, which takes inferences with it, and a blank node of the client's.
         update("""
             PREFIX dkg: <https://w3id.org/diplomacy-kg/ontology#>
             PREFIX id:  <https://w3id.org/diplomacy-kg/id/>
-            DELETE { GRAPH ?g { ?s dkg:attributedTo ?who } }
-            WHERE  { GRAPH ?g { ?s dkg:attributedTo ?who } FILTER(?g = <%s>) } ;
-            INSERT DATA { GRAPH <%s> { id:something-new <http://www.w3.org/2000/01/rdf-schema#comment> "x", _:b1 } }
-            """.formatted(Graphs.REFERENCE, Graphs.REFERENCE).replace(", _:b1", " . _:b1 <http://www.w3.org/2000/01/rdf-schema#label> \"a blank node\""));
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            DELETE WHERE { GRAPH <https://w3id.org/diplomacy-kg/graph/source/lavrov-rubio-2025-10> {
+              id:statement-recorded dkg:attributedTo ?who } } ;
+            INSERT DATA { GRAPH <https://w3id.org/diplomacy-kg/graph/reference> { _:b1 rdfs:label "a blank node" } }
+            """);
+        assertEquals(2, records.size());
         RecordApplier applier = new RecordApplier(replica, TOPIC);
         for ( int i = 0; i < records.size(); i++ )
             applier.apply(i, records.get(i));
@@ -105,6 +118,20 @@ class TestPatchRecords {
         assertEquals(before, StoreDigest.of(replica.storage()));
         assertEquals(0, applier.stored());
     }
+
+    /** Russia's position revised: new inferences and explanations, and an evidence span that is a blank node. */
+    private static final String REVISION = """
+        PREFIX dkg: <https://w3id.org/diplomacy-kg/ontology#>
+        PREFIX id:  <https://w3id.org/diplomacy-kg/id/>
+        PREFIX oa:  <http://www.w3.org/ns/oa#>
+        PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        INSERT DATA { GRAPH <https://w3id.org/diplomacy-kg/graph/source/lavrov-rubio-2025-10> {
+          id:statement-recorded a dkg:Statement ; dkg:attributedTo id:sergey-lavrov ;
+            dkg:revises id:russia-position-on-ukraine ; dkg:date "2025-09-10T00:00:00"^^xsd:dateTime ;
+            dkg:evidence [ a oa:TextQuoteSelector ; oa:exact "Menteri Luar Negeri Rusia Sergey Lavrov" ;
+                           dkg:inArticle id:article-lavrov-rubio-2025-10 ] .
+        } }
+        """;
 
     private byte[] recordAdding(String s, String p, String o) {
         RDFChangesCollector collector = new RDFChangesCollector();

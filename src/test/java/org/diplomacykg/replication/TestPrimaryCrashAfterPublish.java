@@ -23,9 +23,9 @@ import org.diplomacykg.ChildJvm;
 import org.diplomacykg.StoreDigest;
 import org.diplomacykg.TestServers;
 import org.diplomacykg.store.FaultPoints;
-import org.diplomacykg.store.Store;
 import org.diplomacykg.store.StoreCopy;
 import org.diplomacykg.store.StoreExport;
+import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
 import org.diplomacykg.vocab.Graphs;
 import org.junit.jupiter.api.Tag;
@@ -69,10 +69,11 @@ class TestPrimaryCrashAfterPublish {
         Path primary = dir.resolve("primary");
         Path replica = dir.resolve("replica");
         Path export = dir.resolve("primary.nq");
-        try ( TdbStore store = Store.openTdb(primary, ReplicationNodes.LAYOUT); OutputStream out = Files.newOutputStream(export) ) {
+        try ( TdbStore store = StoreStack.at(primary).filledFrom(ReplicationNodes.LAYOUT).open();
+              OutputStream out = Files.newOutputStream(export) ) {
             StoreExport.write(store.datasetGraph(), null, StoreExport.Format.NQUADS, out);
         }
-        try ( TdbStore store = TdbStore.open(replica) ) {
+        try ( TdbStore store = StoreStack.at(replica).open() ) {
             StoreCopy.restore(store, export);
         }
         Path passwd = TestServers.makePrivate(Files.writeString(dir.resolve("passwd"), "alice: secret\n"));
@@ -97,7 +98,7 @@ class TestPrimaryCrashAfterPublish {
             restarted.jvm().stop();
         }
 
-        try ( TdbStore p = TdbStore.openExisting(primary); TdbStore r = TdbStore.openExisting(replica) ) {
+        try ( TdbStore p = StoreStack.at(primary).existing().open(); TdbStore r = StoreStack.at(replica).existing().open() ) {
             new RecordApplierDriver(r, cluster.bootstrapServers(), TOPIC).applyToEnd();
             assertEquals(withoutReplication(StoreDigest.of(p.storage())), withoutReplication(StoreDigest.of(r.storage())),
                          "the replica, which applies the topic, holds what the primary holds");

@@ -103,7 +103,7 @@ class TestReplicasFollowThePrimary {
 
             // Started again as a primary without --promote, it sees the new primary's records and refuses.
             ReplicationException restart = assertThrows(ReplicationException.class,
-                () -> KafkaPublisher.start(primary.store(), cluster.bootstrapServers(), "failover", false));
+                () -> new KafkaPublisher(cluster.bootstrapServers(), "failover").start(primary.store(), false));
             assertTrue(restart.getMessage().contains("Another primary"), restart.getMessage());
             assertEquals(oldDigest, primary.digest(), "and applies nothing of them as a primary");
         }

@@ -126,14 +126,14 @@ class TestBundleCheckEverywhere {
         Files.writeString(passwd, USER + ": " + PASSWORD + "\n");
         server = TestServers.startWritable(Path.of("ontology"), referenceOnly, passwd);
         tdb = tmp.resolve("tdb");
-        try ( TdbStore store = TdbStore.open(tdb) ) {
+        try ( TdbStore store = StoreStack.at(tdb).open() ) {
             store.initialise(new DataLayout(Path.of("ontology"), referenceOnly));
         }
     }
 
     /** Loads as the load command does, with a connection of its own (see LoadCommand on refusals). */
     private static StoreLoader.Outcome load(Path bundle) {
-        try ( TdbStore store = TdbStore.open(tdb) ) {
+        try ( TdbStore store = StoreStack.at(tdb).open() ) {
             return new StoreLoader(store.datasetGraph(), ShaclGate.fromFile(Path.of("ontology/shapes.ttl")))
                 .loadBundle(ArticleBundle.of(bundle));
         }

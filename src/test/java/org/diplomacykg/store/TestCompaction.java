@@ -41,12 +41,14 @@ class TestCompaction {
     private static final String COUNT_DEFAULT_GRAPH = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }";
 
     private DatasetGraph store;
+    private Materialiser materialiser;
     private InferringDatasetGraph dsg;
 
     @BeforeEach
     void setUp() {
         store = Store.createUnionDataset().asDatasetGraph();
-        dsg = new InferringDatasetGraph(store, Materialiser.standard());
+        materialiser = Materialiser.standard();
+        dsg = new InferringDatasetGraph(store, materialiser);
         Store.fill(dsg, new DataLayout(Path.of("ontology"), Path.of("data")));
     }
 
@@ -84,7 +86,8 @@ class TestCompaction {
         long slack = 2_000;
         Compaction compaction = new Compaction(store, slack);
         long live = compaction.blocks();
-        dsg.setAfterWrite(compaction::afterWrite);
+        // Compacting after each commit, as the StoreStack builds a store.
+        dsg = new InferringDatasetGraph(store, materialiser, new CommitSteps(CommitGate.NONE, compaction::afterWrite));
 
         AtomicBoolean writing = new AtomicBoolean(true);
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();

@@ -47,7 +47,7 @@ class TestStoreExport {
     @EnumSource(StoreExport.Format.class)
     void aStoreRebuiltFromItsExportHasTheSameGraphsAndInferences(StoreExport.Format format) throws IOException {
         Path export = tmp.resolve(format == StoreExport.Format.TRIG ? "export.trig" : "export.nq");
-        try ( TdbStore original = Store.openTdb(tmp.resolve("original"), REAL) ) {
+        try ( TdbStore original = StoreStack.at(tmp.resolve("original")).filledFrom(REAL).open() ) {
             DatasetGraph dsg = original.datasetGraph();
             // An update, so that the export is of the store, not of the files it started from.
             Txn.executeWrite(dsg, () -> UpdateAction.parseExecute(REVISION, dsg));
@@ -55,7 +55,7 @@ class TestStoreExport {
                 long quads = StoreExport.write(dsg, null, format, out);
                 assertEquals(StoreSnapshots.quads(dsg).size(), quads);
             }
-            try ( TdbStore rebuilt = TdbStore.open(tmp.resolve("rebuilt")) ) {
+            try ( TdbStore rebuilt = StoreStack.at(tmp.resolve("rebuilt")).open() ) {
                 StoreLoader.Outcome outcome = new StoreLoader(rebuilt.datasetGraph(), ShaclGate.fromFile(REAL.shapesFile())).restore(export);
                 // Only the asserted quads were counted in: the derived graphs below were derived again.
                 assertEquals(StoreSnapshots.quads(dsg).stream().filter(q -> !InferringDatasetGraph.isProtected(q.getGraph())).count(),
@@ -82,7 +82,7 @@ class TestStoreExport {
 
     @Test
     void theExportHoldsTheDerivedGraphsAndOneGraphCanBeExportedAlone() throws IOException {
-        try ( TdbStore store = Store.openTdb(tmp.resolve("db"), REAL) ) {
+        try ( TdbStore store = StoreStack.at(tmp.resolve("db")).filledFrom(REAL).open() ) {
             DatasetGraph dsg = store.datasetGraph();
             Path all = tmp.resolve("all.trig");
             try ( OutputStream out = Files.newOutputStream(all) ) {
@@ -109,7 +109,7 @@ class TestStoreExport {
     @Test
     void anExportIsOnlyRestoredIntoAnEmptyStore() throws IOException {
         Path export = tmp.resolve("export.trig");
-        try ( TdbStore store = Store.openTdb(tmp.resolve("db"), REAL) ) {
+        try ( TdbStore store = StoreStack.at(tmp.resolve("db")).filledFrom(REAL).open() ) {
             try ( OutputStream out = Files.newOutputStream(export) ) {
                 StoreExport.write(store.datasetGraph(), null, StoreExport.Format.TRIG, out);
             }

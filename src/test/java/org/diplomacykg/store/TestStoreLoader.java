@@ -56,7 +56,7 @@ class TestStoreLoader {
 
     @BeforeEach
     void open() {
-        store = Store.openTdb(tmp.resolve("db"), new DataLayout(Fixtures.path("kg/ontology"), Fixtures.path("kg/data")));
+        store = StoreStack.at(tmp.resolve("db")).filledFrom(new DataLayout(Fixtures.path("kg/ontology"), Fixtures.path("kg/data"))).open();
         loader = new StoreLoader(store.datasetGraph(), ShaclGate.fromFile(Fixtures.path("kg/ontology/shapes.ttl")));
     }
 

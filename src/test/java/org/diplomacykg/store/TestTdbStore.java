@@ -62,7 +62,7 @@ class TestTdbStore {
     void aCompactedStoreReopensWithTheSameQuadsAndTakesWrites() {
         Path dir = tmp.resolve("db");
         Set<Quad> before;
-        try ( TdbStore store = Store.openTdb(dir, REAL) ) {
+        try ( TdbStore store = StoreStack.at(dir).filledFrom(REAL).open() ) {
             before = StoreSnapshots.quads(store.datasetGraph());
             // The TDB2 store under the inferring dataset, its RecordedChanges and its CanonicalLiterals.
             DatasetGraph recorded = ((InferringDatasetGraph) store.datasetGraph()).getWrapped();
@@ -72,7 +72,7 @@ class TestTdbStore {
             assertEquals(1, compaction.compactions());
             assertEquals(before, StoreSnapshots.quads(store.datasetGraph()));
         }
-        try ( TdbStore store = TdbStore.openExisting(dir) ) {
+        try ( TdbStore store = StoreStack.at(dir).existing().open() ) {
             assertEquals(before, StoreSnapshots.quads(store.datasetGraph()));
             DatasetGraph dsg = store.datasetGraph();
             Node place = NodeFactory.createURI("https://example.org/place-1");
@@ -87,7 +87,7 @@ class TestTdbStore {
     void theFirstStartFillsAnEmptyDirectoryAndMaterialises() {
         DataLayout layout = fixtureCopy();
         Path dir = tmp.resolve("db");
-        try ( TdbStore store = Store.openTdb(dir, layout) ) {
+        try ( TdbStore store = StoreStack.at(dir).filledFrom(layout).open() ) {
             Map<String, Long> sizes = Store.graphSizes(store.dataset());
             assertEquals(11L, sizes.get(Graphs.ONTOLOGY));
             assertEquals(4L, sizes.get(Graphs.REFERENCE));
@@ -112,7 +112,7 @@ class TestTdbStore {
         DataLayout layout = fixtureCopy();
         Path dir = tmp.resolve("db");
         Set<Quad> first;
-        try ( TdbStore store = Store.openTdb(dir, layout) ) {
+        try ( TdbStore store = StoreStack.at(dir).filledFrom(layout).open() ) {
             first = StoreSnapshots.quads(store.datasetGraph());
         }
         // Were the files read again, the new person would appear, and the broken facts would refuse the start.
@@ -123,7 +123,7 @@ class TestTdbStore {
         Files.writeString(layout.articlesDir().resolve("test-article/facts.ttl"), "this is not Turtle");
         Files.writeString(layout.ontologyFile(), "\n<https://example.org/x> <https://example.org/y> <https://example.org/z> .\n", java.nio.file.StandardOpenOption.APPEND);
 
-        try ( TdbStore store = Store.openTdb(dir, layout) ) {
+        try ( TdbStore store = StoreStack.at(dir).filledFrom(layout).open() ) {
             assertEquals(first, StoreSnapshots.quads(store.datasetGraph()), "the store holds what it held");
             assertFalse(StoreSnapshots.graph(store.datasetGraph(), Graphs.Nodes.INFERRED).isEmpty());
             // The ontology file changed: the store keeps its own copy (and the start warns).
@@ -134,10 +134,10 @@ class TestTdbStore {
     @Test
     void anUpdateAfterARestartKeepsTheInferencesRight() {
         Path dir = tmp.resolve("db");
-        try ( TdbStore store = Store.openTdb(dir, REAL) ) {
+        try ( TdbStore store = StoreStack.at(dir).filledFrom(REAL).open() ) {
             assertEquals("2025-08-15T00:00:00", unchangedSince(store.datasetGraph()));
         }
-        try ( TdbStore store = Store.openTdb(dir, REAL) ) {
+        try ( TdbStore store = StoreStack.at(dir).filledFrom(REAL).open() ) {
             DatasetGraph dsg = store.datasetGraph();
             // The reopened store's materialiser knows no derivations: this commit recomputes all.
             update(dsg, REVISION);
@@ -151,7 +151,7 @@ class TestTdbStore {
             update(dsg, UNDO_REVISION);
             assertEquals("2025-08-15T00:00:00", unchangedSince(dsg));
         }
-        try ( TdbStore store = Store.openTdb(dir, REAL) ) {
+        try ( TdbStore store = StoreStack.at(dir).filledFrom(REAL).open() ) {
             assertEquals("2025-08-15T00:00:00", unchangedSince(store.datasetGraph()), "the updates were persisted");
         }
     }
@@ -159,7 +159,7 @@ class TestTdbStore {
     @Test
     void aFileIsNotAStoreDirectory() throws IOException {
         Path file = Files.writeString(tmp.resolve("file"), "x");
-        LoadException ex = assertThrows(LoadException.class, () -> TdbStore.open(file));
+        LoadException ex = assertThrows(LoadException.class, () -> StoreStack.at(file).open());
         assertTrue(ex.getMessage().contains(file.toString()) && ex.getMessage().contains("is a file"), ex.getMessage());
     }
 
@@ -167,14 +167,14 @@ class TestTdbStore {
     void aDirectoryThatCannotBeCreatedIsNamed() throws IOException {
         Path file = Files.writeString(tmp.resolve("file"), "x");
         Path below = file.resolve("db");
-        LoadException ex = assertThrows(LoadException.class, () -> TdbStore.open(below));
+        LoadException ex = assertThrows(LoadException.class, () -> StoreStack.at(below).open());
         assertTrue(ex.getMessage().startsWith("Cannot create the store directory " + below), ex.getMessage());
     }
 
     @Test
     void aDirectoryWithOtherFilesIsNotTakenOver() throws IOException {
         DataLayout layout = fixtureCopy();
-        LoadException ex = assertThrows(LoadException.class, () -> TdbStore.open(layout.dataDir()));
+        LoadException ex = assertThrows(LoadException.class, () -> StoreStack.at(layout.dataDir()).open());
         assertTrue(ex.getMessage().contains("no TDB2 store"), ex.getMessage());
         assertFalse(Files.exists(layout.dataDir().resolve("Data-0001")), "nothing was created in it");
     }
@@ -183,9 +183,9 @@ class TestTdbStore {
     void aRefusedFirstStartReleasesTheDirectory() {
         Path dir = tmp.resolve("db");
         DataLayout violating = new DataLayout(Fixtures.path("kg/ontology"), Fixtures.path("violating/data"));
-        assertThrows(ShaclViolationException.class, () -> Store.openTdb(dir, violating));
+        assertThrows(ShaclViolationException.class, () -> StoreStack.at(dir).filledFrom(violating).open());
         // Nothing was committed, and the directory can be opened again at once.
-        try ( TdbStore store = TdbStore.open(dir) ) {
+        try ( TdbStore store = StoreStack.at(dir).open() ) {
             assertFalse(store.isInitialised());
             assertTrue(StoreSnapshots.quads(store.datasetGraph()).isEmpty());
         }

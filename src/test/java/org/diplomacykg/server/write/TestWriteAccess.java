@@ -1,7 +1,9 @@
 package org.diplomacykg.server.write;
 
 import static org.diplomacykg.server.write.WriteFixture.*;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -15,6 +17,11 @@ import java.util.Set;
 import org.apache.jena.sparql.core.Quad;
 import org.diplomacykg.SparqlClient;
 import org.diplomacykg.TestServers;
+import org.diplomacykg.server.ServerConfig;
+import org.diplomacykg.server.ServerConfigException;
+import org.diplomacykg.store.CommitGate;
+import org.diplomacykg.store.StoreStack;
+import org.diplomacykg.store.TdbStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +119,21 @@ class TestWriteAccess {
         HttpResponse<String> response = writable.update(REVISION);
         assertEquals(204, response.statusCode(), response::body);
         assertTrue(writable.ask("ASK { id:statement-test-revision dkg:revises id:russia-position-on-ukraine }"));
+    }
+
+    /** The gate is the store's, given when it is built: a server cannot take writes from a store without one. */
+    @Test
+    void aServerTakesWritesOnlyOnAStoreBuiltWithAGate() {
+        WriteAccess writers = new WriteAccess(tmp.resolve("passwd"));
+        try ( TdbStore ungated = StoreStack.temporary().open() ) {
+            ServerConfigException ex = assertThrows(ServerConfigException.class,
+                () -> new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT, ungated.datasetGraph(), null, writers));
+            assertTrue(ex.getMessage().contains("gate"), ex.getMessage());
+        }
+        CommitGate gate = (dsg, changes) -> {};
+        try ( TdbStore gated = StoreStack.temporary().gate(gate).open() ) {
+            assertDoesNotThrow(() -> new ServerConfig(0, ServerConfig.DEFAULT_QUERY_TIMEOUT, gated.datasetGraph(), null, writers));
+        }
     }
 
     private static int status(HttpRequest.Builder request) {
