@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdfpatch.RDFChanges;
@@ -59,8 +60,12 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
     // Written by the writer's thread, one transaction at a time (see CommitLog).
     private KafkaProducer<byte[], byte[]> producer;
     private CountingCollector collector;
-    /** The offset published in the current transaction, not yet committed locally. */
-    private Long published;
+    /**
+     * The offset published in the current transaction, not yet committed locally. Per thread:
+     * {@link #ended} runs after the store's commit has released the writer lock, when the next
+     * writer (another thread) may already be in {@link #begin} or {@link #publish}.
+     */
+    private final ThreadLocal<Long> published = new ThreadLocal<>();
     /**
      * Whether Kafka's outcome of a transaction is unknown, so that the producer must be set up
      * again: writes are refused until {@link #recover} has done it, on its own thread.
@@ -73,6 +78,12 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
         return thread;
     });
     private final AtomicBoolean recovering = new AtomicBoolean();
+    /**
+     * Held from a transaction's {@link #publish} to its {@link #ended}, so that the next writer
+     * publishes only once the previous write's local outcome is known: a record Kafka holds and
+     * the store lost (a failed local commit) must be applied before any later record.
+     */
+    private final ReentrantLock inFlight = new ReentrantLock();
     /** Why writes are refused for good: another primary fenced this one. */
     private volatile String fenced;
     /** Whether {@link #start} has succeeded: before, writes are refused. */
@@ -122,12 +133,13 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
     @Override
     public RDFChanges begin() {
         collector = new CountingCollector();
-        published = null;
+        published.remove();
         return collector;
     }
 
     @Override
     public void publish(DatasetGraph below) {
+        inFlight.lock();
         String refusal = fenced;
         if ( refusal != null )
             throw new PublishException(refusal, null);
@@ -148,7 +160,7 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
             long offset = producer.send(record).get().offset();
             StoredOffset.write(below, topic, offset);
             producer.commitTransaction();
-            published = offset;
+            published.set(offset);
         } catch (ExecutionException ex) {
             throw failed(ex.getCause());
         } catch (InterruptedException ex) {
@@ -161,15 +173,20 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
 
     @Override
     public void ended(boolean committed) {
-        Long offset = published;
-        published = null;
-        collector = null;
-        if ( offset != null && committed ) {
-            status.applied(offset);
-            WriteOffsets.set(offset);
-        } else if ( offset != null ) {
-            // Kafka holds a write this store does not: take it from the topic, as a start would.
-            recover = true;
+        // Outside the writer lock: only this thread's own state, never the next writer's collector.
+        Long offset = published.get();
+        published.remove();
+        try {
+            if ( offset != null && committed ) {
+                status.applied(offset);
+                WriteOffsets.set(offset);
+            } else if ( offset != null ) {
+                // Kafka holds a write this store does not: take it from the topic, as a start would.
+                recover = true;
+            }
+        } finally {
+            if ( inFlight.isHeldByCurrentThread() )
+                inFlight.unlock();
         }
         if ( !committed && recover && started )
             scheduleRecovery();
@@ -265,7 +282,7 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
     private void catchUp(boolean othersToo) {
         try ( TopicReader reader = new TopicReader(bootstrap, topic, applier.stored()) ) {
             long end = reader.end(KAFKA_TIMEOUT);
-            status.end(end);
+            status.read(reader.position(KAFKA_TIMEOUT), end);
             while ( reader.position(KAFKA_TIMEOUT) < end ) {
                 for ( ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofSeconds(1)) ) {
                     if ( !othersToo && !identity.equals(TopicReader.publisher(record)) )
@@ -276,6 +293,7 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
                     status.applied(record.offset());
                 }
             }
+            status.read(reader.position(KAFKA_TIMEOUT), end);
         }
     }
 

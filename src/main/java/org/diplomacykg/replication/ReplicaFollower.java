@@ -60,7 +60,8 @@ public final class ReplicaFollower implements AutoCloseable {
                         applier.apply(record.offset(), record.value());
                         status.applied(record.offset());
                     }
-                    status.end(opened.end(KAFKA_TIMEOUT));
+                    long end = opened.end(KAFKA_TIMEOUT);
+                    status.read(opened.position(KAFKA_TIMEOUT), end);
                 }
             } catch (WakeupException ex) {
                 return;

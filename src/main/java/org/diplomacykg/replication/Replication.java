@@ -28,6 +28,8 @@ public final class Replication {
     private final String bootstrap;
     private final String topic;
     private long applied;
+    /** The offset of the next record to read: past the last applied record and any transaction markers after it. */
+    private long position;
     private long end;
     private String error;
 
@@ -36,7 +38,8 @@ public final class Replication {
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.applied = applied;
-        this.end = applied + 1;
+        this.position = applied + 1;
+        this.end = position;
     }
 
     public Role role() {
@@ -61,9 +64,13 @@ public final class Replication {
         return end;
     }
 
-    /** Records not yet applied: 0 when the store holds the whole topic as last seen. */
+    /**
+     * Offsets of the topic not yet read: 0 when the store holds the whole topic as last seen.
+     * Counted in offsets, not records, since Kafka gives each transaction's commit marker an
+     * offset of its own: a write the store does not hold yet counts 2.
+     */
     public synchronized long lag() {
-        return Math.max(0, end - applied - 1);
+        return Math.max(0, end - position);
     }
 
     /** Why this server stopped applying or publishing; null while all is well. */
@@ -74,13 +81,15 @@ public final class Replication {
     /** The store now holds the record at {@code offset}; wakes readers waiting for it. */
     public synchronized void applied(long offset) {
         applied = Math.max(applied, offset);
-        end = Math.max(end, offset + 1);
+        position = Math.max(position, offset + 1);
+        end = Math.max(end, position);
         notifyAll();
     }
 
-    /** The topic's end as just read. */
-    public synchronized void end(long offset) {
-        end = Math.max(end, offset);
+    /** The reader's position (the next offset it will read) and the topic's end, as just read. */
+    public synchronized void read(long position, long end) {
+        this.position = Math.max(this.position, position);
+        this.end = Math.max(this.end, Math.max(end, this.position));
     }
 
     /** Stops with this error: applying (replica) or taking writes (fenced primary). */

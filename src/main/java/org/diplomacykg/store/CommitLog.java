@@ -12,7 +12,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
  * inside the transaction after the materialiser and the audit record, before the local
  * commit. A publish that throws aborts the local transaction: the write is not kept.
  * <p>
- * Calls come from the writer's thread only, one write transaction at a time.
+ * Calls for one transaction come from its writer's thread. {@link #begin} and {@link #publish}
+ * hold the writer lock, one transaction at a time; {@link #ended} comes after the local commit
+ * or abort has released it, so it may run while the next writer (another thread) is already
+ * in {@link #begin} or {@link #publish}: it must use only what its own thread published.
  */
 public interface CommitLog {
 
@@ -40,6 +43,10 @@ public interface CommitLog {
      */
     void publish(DatasetGraph store);
 
-    /** The local commit has succeeded ({@code true}) or the transaction was aborted ({@code false}). */
+    /**
+     * The local commit has succeeded ({@code true}) or the transaction was aborted ({@code false});
+     * outside the writer lock. Called for every write transaction that began, on its thread,
+     * whether or not it reached {@link #publish}.
+     */
     void ended(boolean committed);
 }

@@ -29,10 +29,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * A real Apache Kafka cluster for the replication tests: N brokers in KRaft mode, each a child
@@ -179,6 +185,34 @@ public final class KafkaCluster implements AutoCloseable {
         if ( partition.leader() == null )
             throw new IllegalStateException(topic + " has no leader");
         return partition.leader().id();
+    }
+
+    /**
+     * Every record of partition 0 of {@code topic} that a {@code read_committed} consumer sees
+     * (what replicas apply), from the start up to the last stable offset, in order.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(MAX_MESSAGE_BYTES));
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        TopicPartition partition = new TopicPartition(topic, 0);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try ( KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config) ) {
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition), Duration.ofSeconds(60)).get(partition);
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            while ( consumer.position(partition, Duration.ofSeconds(60)) < end ) {
+                if ( System.nanoTime() > deadline )
+                    throw new IllegalStateException("Kafka: " + topic + " not read to its end (" + end + ") within " + START_TIMEOUT);
+                consumer.poll(Duration.ofMillis(500)).records(partition).forEach(records::add);
+            }
+        }
+        return records;
     }
 
     /** Kills broker {@code i} at once (SIGKILL): no shutdown, no flush, as a crash would. */
@@ -394,7 +428,8 @@ public final class KafkaCluster implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    /** Deletes {@code dir} and all it holds, if it exists. */
+    static void deleteRecursively(Path dir) {
         if ( !Files.exists(dir) )
             return;
         try ( Stream<Path> paths = Files.walk(dir) ) {

@@ -30,7 +30,7 @@ public final class ReplicationMetricsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String labels = "{topic=\"" + escape(replication.topic()) + "\",role=\"" + replication.role().label() + "\"}";
         StringBuilder out = new StringBuilder();
-        gauge(out, "dkg_replica_lag_records", "Records of the topic this store does not hold yet.", labels, replication.lag());
+        gauge(out, "dkg_replica_lag_records", "Offsets of the topic this store has not read yet (a write counts 2: its record and its transaction marker).", labels, replication.lag());
         gauge(out, "dkg_replication_applied_offset", "Offset of the last record of the topic this store holds (-1: none).",
               labels, replication.applied());
         gauge(out, "dkg_replication_end_offset", "Offset of the topic's next record, as last seen.", labels, replication.end());

@@ -15,8 +15,9 @@ import org.diplomacykg.server.http.Responses;
  * {@code /$/status}: the server's part in replication as JSON, for operators and load
  * balancers: {@code role}, {@code topic}, {@code bootstrap}, {@code appliedOffset} (the last
  * record the store holds, -1 for none), {@code endOffset} (the offset of the topic's next
- * record, as last seen), {@code lag} (records not yet applied) and {@code error} (why it
- * stopped applying or taking writes; absent while all is well).
+ * record, as last seen), {@code lag} (offsets not yet read: 0 when the store holds the whole
+ * topic; a write counts 2, its record and Kafka's transaction marker) and {@code error} (why
+ * it stopped applying or taking writes; absent while all is well).
  */
 public final class ReplicationStatusServlet extends HttpServlet {
 
