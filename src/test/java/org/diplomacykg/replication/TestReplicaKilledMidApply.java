@@ -19,6 +19,7 @@ import org.diplomacykg.ChildJvm;
 import org.diplomacykg.StoreDigest;
 import org.diplomacykg.StoreDigest.GraphDigest;
 import org.diplomacykg.replication.ReplicatedService.Answer;
+import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,7 @@ class TestReplicaKilledMidApply {
 
     /** Opens the killed replica's store here (TDB2 recovers it from its journal) and reads what it holds. */
     private static Snapshot snapshot(Path store, String topic) {
-        try ( TdbStore tdb = TdbStore.openExisting(store) ) {
+        try ( TdbStore tdb = StoreStack.at(store).existing().open() ) {
             DatasetGraph storage = tdb.storage();
             long offset = Txn.calculateRead(storage, () -> StoredOffset.read(storage, topic));
             return new Snapshot(offset, SyntheticWrites.held(tdb.dataset()), SyntheticWrites.latest(tdb.dataset()));
