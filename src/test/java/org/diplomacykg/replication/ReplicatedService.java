@@ -27,7 +27,7 @@ import org.diplomacykg.StoreDigest;
 import org.diplomacykg.StoreDigest.GraphDigest;
 import org.diplomacykg.TestServers;
 import org.diplomacykg.store.DataLayout;
-import org.diplomacykg.store.Store;
+import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
 
 /**
@@ -72,11 +72,17 @@ final class ReplicatedService implements AutoCloseable {
         primaryStore = copyOf(pristine(), dir.resolve("primary"));
         for ( int i = 0 ; i < replicas ; i++ )
             replicaStores.add(copyOf(pristine(), dir.resolve("replica-" + i)));
-        startPrimary();
         for ( int i = 0 ; i < replicas ; i++ )
             this.replicas.add(null);
-        for ( int i = 0 ; i < replicas ; i++ )
-            startReplica(i);
+        try {
+            startPrimary();
+            for ( int i = 0 ; i < replicas ; i++ )
+                startReplica(i);
+        } catch (RuntimeException | Error ex) {
+            // No server may outlive a failed start: child JVMs do not end with this one.
+            close();
+            throw ex;
+        }
     }
 
     String topic() {
@@ -182,7 +188,7 @@ final class ReplicatedService implements AutoCloseable {
     }
 
     static Map<String, GraphDigest> digest(Path store) {
-        try ( TdbStore tdb = TdbStore.openExisting(store) ) {
+        try ( TdbStore tdb = StoreStack.at(store).existing().open() ) {
             return StoreDigest.of(tdb.datasetGraph());
         }
     }
@@ -204,7 +210,7 @@ final class ReplicatedService implements AutoCloseable {
         if ( pristine == null ) {
             try {
                 Path made = Files.createTempDirectory("replication-pristine");
-                try ( TdbStore store = Store.openTdb(made, new DataLayout(Path.of("ontology"), Path.of("data"))) ) {
+                try ( TdbStore store = StoreStack.at(made).filledFrom(new DataLayout(Path.of("ontology"), Path.of("data"))).open() ) {
                     // Filled and materialised on opening.
                 }
                 pristine = made;

@@ -19,6 +19,7 @@ import org.diplomacykg.ChildJvm;
 import org.diplomacykg.StoreDigest;
 import org.diplomacykg.StoreDigest.GraphDigest;
 import org.diplomacykg.replication.ReplicatedService.Answer;
+import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,9 +58,11 @@ class TestReplicaKilledMidApply {
                 for ( int n = 0 ; n < WRITES ; n++ )
                     answers.put(n, service.update(SyntheticWrites.update(n, PLACES)));
             });
-            while ( snapshots.size() < KILLS && awaitApplying(service, writer) ) {
+            long stored = StoredOffset.NONE;
+            while ( snapshots.size() < KILLS && awaitApplying(service, writer, stored) ) {
                 service.replica(0).jvm().kill();
                 snapshots.add(snapshot(service.replicaStore(0), service.topic()));
+                stored = snapshots.get(snapshots.size() - 1).offset();
                 service.startReplica(0);
             }
             writer.join();
@@ -88,13 +91,14 @@ class TestReplicaKilledMidApply {
     }
 
     /**
-     * Waits until the replica has applied a record and the primary holds a later one: the
-     * replica has a record to apply, or is applying it. False if the writes ended first.
+     * Waits until the replica has applied a record after {@code stored} (since its last start)
+     * and the primary holds a later one: the replica has a record to apply, or is applying it.
+     * False if the writes ended first.
      */
-    private static boolean awaitApplying(ReplicatedService service, CompletableFuture<Void> writer) {
+    private static boolean awaitApplying(ReplicatedService service, CompletableFuture<Void> writer, long stored) {
         while ( !writer.isDone() ) {
             long applied = ReplicatedService.applied(service.replica(0));
-            if ( applied >= 0 && applied < ReplicatedService.applied(service.primary()) )
+            if ( applied > stored && applied < ReplicatedService.applied(service.primary()) )
                 return true;
             ChildJvm.sleep(Duration.ofMillis(20));
         }
@@ -103,7 +107,7 @@ class TestReplicaKilledMidApply {
 
     /** Opens the killed replica's store here (TDB2 recovers it from its journal) and reads what it holds. */
     private static Snapshot snapshot(Path store, String topic) {
-        try ( TdbStore tdb = TdbStore.openExisting(store) ) {
+        try ( TdbStore tdb = StoreStack.at(store).existing().open() ) {
             DatasetGraph storage = tdb.storage();
             long offset = Txn.calculateRead(storage, () -> StoredOffset.read(storage, topic));
             return new Snapshot(offset, SyntheticWrites.held(tdb.dataset()), SyntheticWrites.latest(tdb.dataset()));
