@@ -187,6 +187,12 @@ final class ReplicatedService implements AutoCloseable {
         return digests;
     }
 
+    /** Deletes the servers' stores (after {@link #close()}), keeping their logs. */
+    void deleteStores() {
+        KafkaCluster.deleteRecursively(primaryStore);
+        replicaStores.forEach(KafkaCluster::deleteRecursively);
+    }
+
     static Map<String, GraphDigest> digest(Path store) {
         try ( TdbStore tdb = StoreStack.at(store).existing().open() ) {
             return StoreDigest.of(tdb.datasetGraph());
