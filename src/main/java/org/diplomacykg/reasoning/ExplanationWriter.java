@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -60,19 +61,26 @@ final class ExplanationWriter {
     static final String DERIVATION_BASE = "https://w3id.org/diplomacy-kg/derivation/";
 
     private final DatasetGraph dsg;
+    /** The ontology graph, or a copy of it in memory: looked up for every premise. */
+    private final Graph ontology;
     /*
-     * Memos for the life of one writer (one transaction's run, in which the ontology graph does
-     * not change: a change to it recomputes everything with a new writer). A full run asks for
-     * the same premise many times over (the tenure a thousand counterparts rest on) and for the
-     * id of a derivation twice (to choose it, then to write it); formatting a triple and looking
-     * it up in the ontology's index were a third of the time it took to write the explanations.
+     * Memos for the life of one writer (one run of the materialiser). A full run asks for the
+     * same premise many times over (the tenure a thousand counterparts rest on) and for the id
+     * of a derivation twice (to choose it, then to write it); formatting a triple was a sixth
+     * of the time it took to write the explanations.
      */
     private final Map<Triple, String> formatted = new HashMap<>();
-    private final Map<Triple, Boolean> stated = new HashMap<>();
     private final Map<Derivation, String> ids = new HashMap<>();
 
+    /** Over {@code dsg}, looking premises up in its ontology graph. */
     ExplanationWriter(DatasetGraph dsg) {
+        this(dsg, dsg.getGraph(Graphs.Nodes.ONTOLOGY));
+    }
+
+    /** Over {@code dsg}, whose ontology graph is {@code ontology} (the same triples, maybe a copy). */
+    ExplanationWriter(DatasetGraph dsg, Graph ontology) {
         this.dsg = dsg;
+        this.ontology = ontology;
     }
 
     /** The hash naming a derivation: the order in which the written derivation is chosen. */
@@ -150,7 +158,7 @@ final class ExplanationWriter {
     }
 
     private boolean inOntology(Triple t) {
-        return stated.computeIfAbsent(t, k -> dsg.contains(Graphs.Nodes.ONTOLOGY, k.getSubject(), k.getPredicate(), k.getObject()));
+        return ontology.contains(t);
     }
 
     private static boolean hasBlankNode(Triple t) {

@@ -59,7 +59,8 @@ final class IncrementalUpdate {
     private final Set<Triple> overDeleted = new LinkedHashSet<>();
     private final ExplanationWriter explanations;
 
-    IncrementalUpdate(List<Rule> rules, List<List<Rule>> strata, DatasetGraph dsg, Set<Triple> added, Set<Triple> removed) {
+    IncrementalUpdate(List<Rule> rules, List<List<Rule>> strata, Graph ontology, DatasetGraph dsg, Set<Triple> added,
+                      Set<Triple> removed) {
         this.rules = rules;
         this.strata = strata;
         this.dsg = dsg;
@@ -73,7 +74,7 @@ final class IncrementalUpdate {
         this.inferred = new Overlay(storedInferred);
         this.before = new Union(assertedBefore, storedInferred);
         this.after = new Union(asserted, inferred);
-        this.explanations = new ExplanationWriter(dsg);
+        this.explanations = new ExplanationWriter(dsg, ontology);
     }
 
     void run() {

@@ -12,10 +12,14 @@ import org.diplomacykg.reasoning.domain.PositionContinuityRule;
 import org.diplomacykg.reasoning.domain.StateParticipationRule;
 import org.diplomacykg.reasoning.owl.OwlRules;
 
-/** The service's rule set: the domain rules, then the OWL rules the ontology declares. */
-final class StandardRules {
+/**
+ * The service's rule set: the domain rules, then the OWL rules the ontology declares. Public
+ * for the Jena-rule baseline ({@code bench/jena}), which writes the pattern rules among them
+ * as Jena rules.
+ */
+public final class StandardRules {
 
-    static List<Rule> fromOntology(Graph ontology) {
+    public static List<Rule> fromOntology(Graph ontology) {
         List<Rule> rules = new ArrayList<>(List.of(
             new PositionContinuityRule(),
             new CounterpartRule(),

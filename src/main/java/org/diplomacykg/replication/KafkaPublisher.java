@@ -6,6 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdfpatch.RDFChanges;
@@ -42,6 +47,7 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaPublisher.class);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final String bootstrap;
     private final String topic;
@@ -60,8 +66,24 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
      * writer (another thread) may already be in {@link #begin} or {@link #publish}.
      */
     private final ThreadLocal<Long> published = new ThreadLocal<>();
-    /** Whether Kafka's outcome of a transaction is unknown, so that the producer must be set up again. */
-    private boolean recover;
+    /**
+     * Whether Kafka's outcome of a transaction is unknown, so that the producer must be set up
+     * again: writes are refused until {@link #recover} has done it, on its own thread.
+     */
+    private volatile boolean recover;
+    /** Runs {@link #recover} off the writer's thread, so that the failed write's answer does not wait for Kafka. */
+    private final ExecutorService recovery = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "kafka publisher recovery");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean recovering = new AtomicBoolean();
+    /**
+     * Held from a transaction's {@link #publish} to its {@link #ended}, so that the next writer
+     * publishes only once the previous write's local outcome is known: a record Kafka holds and
+     * the store lost (a failed local commit) must be applied before any later record.
+     */
+    private final ReentrantLock inFlight = new ReentrantLock();
     /** Why writes are refused for good: another primary fenced this one. */
     private volatile String fenced;
     /** Whether {@link #start} has succeeded: before, writes are refused. */
@@ -117,14 +139,15 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
 
     @Override
     public void publish(DatasetGraph below) {
+        inFlight.lock();
         String refusal = fenced;
         if ( refusal != null )
             throw new PublishException(refusal, null);
         if ( !started )
             throw new PublishException("This server is not publishing to " + topic + " yet: nothing of this write was kept", null);
         if ( recover )
-            throw new PublishException("The primary lost track of Kafka after a failed write and is setting up again: "
-                                       + "nothing of this write was kept; try again", null);
+            throw new PublishException("The primary is reconnecting to Kafka after a failed write: nothing of this write "
+                                       + "was kept; try again shortly", null);
         CountingCollector changes = collector;
         collector = null;
         if ( changes == null || changes.count == 0 )
@@ -153,15 +176,20 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
         // Outside the writer lock: only this thread's own state, never the next writer's collector.
         Long offset = published.get();
         published.remove();
-        if ( offset != null && committed ) {
-            status.applied(offset);
-            WriteOffsets.set(offset);
-        } else if ( offset != null ) {
-            // Kafka holds a write this store does not: take it from the topic, as a start would.
-            recover = true;
+        try {
+            if ( offset != null && committed ) {
+                status.applied(offset);
+                WriteOffsets.set(offset);
+            } else if ( offset != null ) {
+                // Kafka holds a write this store does not: take it from the topic, as a start would.
+                recover = true;
+            }
+        } finally {
+            if ( inFlight.isHeldByCurrentThread() )
+                inFlight.unlock();
         }
-        if ( !committed && recover && fenced == null && started )
-            recover();
+        if ( !committed && recover && started )
+            scheduleRecovery();
     }
 
     // ---- Kafka
@@ -183,21 +211,50 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
                                     + "try again", cause);
     }
 
-    /** A new producer and the records Kafka holds but the store does not; left to the next failed write if Kafka is still away. */
+    /**
+     * A new producer, and the records Kafka holds but the store does not applied (in write
+     * transactions of their own, which wait for the writer's lock like any write); tried again
+     * every few seconds while Kafka is away. Writes are refused meanwhile.
+     */
     private void recover() {
         try {
-            closeProducer();
-            catchUp(false);
-            openProducer();
-            catchUp(true);
-            recover = false;
-            LOG.info("Publishing to {} again: the store holds the topic to offset {}", topic, status.applied());
-        } catch (ReplicationException ex) {
-            fenced = ex.getMessage();
-            status.failed(fenced);
-            LOG.error(fenced);
-        } catch (RuntimeException ex) {
-            LOG.warn("Cannot set up publishing to {} again yet (the next write tries again): {}", topic, ex.toString());
+            while ( fenced == null ) {
+                try {
+                    closeProducer();
+                    catchUp(false);
+                    openProducer();
+                    catchUp(true);
+                    recover = false;
+                    LOG.info("Publishing to {} again: the store holds the topic to offset {}", topic, status.applied());
+                    break;
+                } catch (ReplicationException ex) {
+                    fenced = ex.getMessage();
+                    status.failed(fenced);
+                    LOG.error(fenced);
+                } catch (RuntimeException ex) {
+                    LOG.warn("Cannot set up publishing to {} again yet, trying again: {}", topic, ex.toString());
+                    Thread.sleep(RETRY.toMillis());
+                }
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return;
+        } finally {
+            recovering.set(false);
+        }
+        // A write that failed after this recovery succeeded, while it was ending, found it running.
+        if ( recover )
+            scheduleRecovery();
+    }
+
+    private void scheduleRecovery() {
+        if ( fenced != null || !recovering.compareAndSet(false, true) )
+            return;
+        try {
+            recovery.execute(this::recover);
+        } catch (RejectedExecutionException ex) {
+            // Closed: the server is stopping.
+            recovering.set(false);
         }
     }
 
@@ -253,6 +310,7 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
 
     @Override
     public void close() {
+        recovery.shutdownNow();
         closeProducer();
     }
 

@@ -43,6 +43,10 @@ public interface CommitLog {
      */
     void publish(DatasetGraph store);
 
-    /** The local commit has succeeded ({@code true}) or the transaction was aborted ({@code false}); outside the writer lock. */
+    /**
+     * The local commit has succeeded ({@code true}) or the transaction was aborted ({@code false});
+     * outside the writer lock. Called for every write transaction that began, on its thread,
+     * whether or not it reached {@link #publish}.
+     */
     void ended(boolean committed);
 }

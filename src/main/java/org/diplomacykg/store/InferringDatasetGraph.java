@@ -401,6 +401,8 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
      * tells the commit log, outside the transaction.
      */
     private void abandon(DatasetGraph base, Throwable cause) {
+        // While this thread still holds the writer lock: the recorder is the next writer's once it is released.
+        recorded.record(null);
         try {
             if ( base.isInTransaction() )
                 base.abort();
@@ -408,34 +410,32 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         } catch (RuntimeException | Error ex) {
             cause.addSuppressed(ex);
         }
-        ended(false);
-    }
-
-    /** Ends the recording of a write transaction and tells the commit log how it ended. */
-    private void ended(boolean committed) {
-        recorded.record(null);
-        steps.commitLog().ended(committed);
+        steps.commitLog().ended(false);
     }
 
     @Override
     public void abort() {
         // Cleared before the writer lock is released (see commit).
         boolean writing = isWriting();
-        if ( writing )
+        if ( writing ) {
             changes.clear();
+            recorded.record(null);
+        }
         get().abort();
         if ( writing )
-            ended(false);
+            steps.commitLog().ended(false);
     }
 
     @Override
     public void end() {
         boolean writing = isWriting();
-        if ( writing )
+        if ( writing ) {
             changes.clear();
+            recorded.record(null);
+        }
         get().end();
         if ( writing )
-            ended(false);
+            steps.commitLog().ended(false);
     }
 
     // ---- The graph view.

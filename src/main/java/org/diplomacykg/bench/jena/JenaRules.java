@@ -29,14 +29,15 @@ import org.apache.jena.reasoner.rulesys.Rule;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
+import org.diplomacykg.reasoning.StandardRules;
 import org.diplomacykg.store.DataLayout;
 
 /**
  * The service's rules written as Jena rules, a baseline for benchmarking the Java reasoners
  * against Jena's {@link GenericRuleReasoner} in {@code FORWARD_RETE} mode on the same graph.
- * The domain rules are in {@code diplomacy.rules} beside this class; the OWL rules are
- * compiled from the ontology's axioms, as the Java ones are. A test keeps them in step with
- * the Java rules.
+ * The domain rules that are not joins are in {@code diplomacy.rules} beside this class; the
+ * pattern rules (the OWL rules and the domain rules declared as joins) are written from the
+ * Java rules' own clauses ({@link PatternJenaRules}). A test keeps the two in step.
  * <p>
  * The domain rules take latest and earliest dates with {@code noValue}, which a forward engine
  * can only trust once what it reads is complete; so rules are stratified by name ({@code s0-},
@@ -69,15 +70,18 @@ public final class JenaRules {
         }
     }
 
-    /** The OWL rules compiled from the axioms of {@code ontology}. */
-    public static List<Rule> owlRules(Graph ontology) {
-        return OwlJenaRules.fromOntology(ontology);
+    /**
+     * The service's pattern rules for {@code ontology} (the OWL rules, compiled from its axioms,
+     * and the domain rules declared as joins), written from their own clauses.
+     */
+    public static List<Rule> patternRules(Graph ontology) {
+        return PatternJenaRules.of(StandardRules.fromOntology(ontology));
     }
 
-    /** Domain rules and OWL rules for this ontology, checked for safe stratification. */
+    /** The rules file and the pattern rules for this ontology, checked for safe stratification. */
     public static List<Rule> rules(Graph ontology) {
         List<Rule> all = new ArrayList<>(domainRules());
-        all.addAll(owlRules(ontology));
+        all.addAll(patternRules(ontology));
         checkStrata(all);
         return all;
     }

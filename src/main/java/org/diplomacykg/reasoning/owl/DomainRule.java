@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
@@ -12,21 +13,16 @@ import org.apache.jena.vocabulary.RDFS;
  * Domains that are class expressions (blank nodes such as unions) are ignored: they say
  * "one of these", which is no single type to conclude.
  */
-public final class DomainRule extends TypingRule {
+public final class DomainRule extends OwlRule {
+
+    private static final Node S = var("s");
+    private static final Node O = var("o");
 
     public DomainRule(Graph ontology) {
         super("owl-domain", "domain",
               "The subject of a statement with a property is of the named class declared as that property's domain.",
-              Axioms.toNamedClass(ontology, RDFS.Nodes.domain));
-    }
-
-    @Override
-    Node typed(Triple statement) {
-        return statement.getSubject();
-    }
-
-    @Override
-    List<Triple> statementsTyping(Graph data, Node property, Node thing) {
-        return Axioms.find(data, thing, property, Node.ANY);
+              Axioms.toNamedClass(ontology, RDFS.Nodes.domain),
+              axiom -> List.of(Clause.of(Triple.create(S, axiom.getSubject(), O),
+                                         Triple.create(S, RDF.Nodes.type, axiom.getObject()), axiom)));
     }
 }

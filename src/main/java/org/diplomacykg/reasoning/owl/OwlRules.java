@@ -13,7 +13,7 @@ public final class OwlRules {
     /**
      * Every OWL rule, each built from the axioms of {@code ontology} (a rule with no axiom
      * concludes nothing), in a fixed order: sub-class, sub-property, inverse, symmetric,
-     * transitive, property chain, domain, range.
+     * transitive, property chain, domain, range, disjoint classes.
      */
     public static List<Rule> fromOntology(Graph ontology) {
         return List.of(
@@ -24,6 +24,7 @@ public final class OwlRules {
             new TransitiveRule(ontology),
             new PropertyChainRule(ontology),
             new DomainRule(ontology),
-            new RangeRule(ontology));
+            new RangeRule(ontology),
+            new DisjointClassesRule(ontology));
     }
 }

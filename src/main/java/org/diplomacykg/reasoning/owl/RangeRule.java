@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
@@ -12,21 +13,16 @@ import org.apache.jena.vocabulary.RDFS;
  * and o an IRI or blank node. Datatype ranges (xsd:dateTime, rdfs:Literal) say nothing about
  * a resource and class expressions name no single type, so both are ignored.
  */
-public final class RangeRule extends TypingRule {
+public final class RangeRule extends OwlRule {
+
+    private static final Node S = var("s");
+    private static final Node O = var("o");
 
     public RangeRule(Graph ontology) {
         super("owl-range", "range",
               "The object of a statement with a property, when a resource, is of the named class declared as that property's range.",
-              Axioms.toNamedClass(ontology, RDFS.Nodes.range));
-    }
-
-    @Override
-    Node typed(Triple statement) {
-        return statement.getObject();
-    }
-
-    @Override
-    List<Triple> statementsTyping(Graph data, Node property, Node thing) {
-        return Axioms.find(data, Node.ANY, property, thing);
+              Axioms.toNamedClass(ontology, RDFS.Nodes.range),
+              axiom -> List.of(Clause.of(Triple.create(S, axiom.getSubject(), O),
+                                         Triple.create(O, RDF.Nodes.type, axiom.getObject()), axiom)));
     }
 }

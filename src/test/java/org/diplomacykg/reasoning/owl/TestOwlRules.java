@@ -287,7 +287,7 @@ class TestOwlRules {
     @Test
     void everyRuleHasItsOwnIriALabelAndADescription() {
         List<Rule> rules = OwlRules.fromOntology(graph(""));
-        assertEquals(8, rules.size());
+        assertEquals(9, rules.size());
         Set<String> iris = new HashSet<>();
         for ( Rule rule : rules ) {
             assertTrue(rule.iri().startsWith(Rule.RULE_BASE + "owl-"), rule.iri());
