@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,17 +75,22 @@ public final class ReplicaLagBench {
         int places = Integer.parseInt(options.getOrDefault("places", "1100"));
         int articles = Integer.parseInt(options.getOrDefault("articles", "20"));
 
-        Path dir = Files.createTempDirectory("replica-lag");
+        // The servers' logs stay there after the run; their stores do not.
+        Path dir = Files.createDirectories(Path.of("target", "replica-lag",
+            LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         List<Result> results = new ArrayList<>();
         long start = System.nanoTime();
-        try ( KafkaCluster cluster = KafkaCluster.start(3);
-              ReplicatedService service = new ReplicatedService(dir, cluster, "replica-lag", 1) ) {
-            System.out.printf("Kafka and the two servers ready after %.1f s%n", (System.nanoTime() - start) / 1e9);
-            ReplicaLagBench bench = new ReplicaLagBench(service, places, articles);
-            for ( int rate : rates )
-                results.add(bench.run(rate, warmup, seconds));
-        } finally {
-            KafkaCluster.deleteRecursively(dir);
+        try ( KafkaCluster cluster = KafkaCluster.start(3) ) {
+            ReplicatedService service = new ReplicatedService(dir, cluster, "replica-lag", 1);
+            try ( service ) {
+                System.out.printf("Kafka and the two servers ready after %.1f s; their logs are in %s%n",
+                                  (System.nanoTime() - start) / 1e9, dir.toAbsolutePath());
+                ReplicaLagBench bench = new ReplicaLagBench(service, places, articles);
+                for ( int rate : rates )
+                    results.add(bench.run(rate, warmup, seconds));
+            } finally {
+                service.deleteStores();
+            }
         }
 
         System.out.printf("%n%s UTC, %d cores; each write replaces a synthetic article of %d triples (%d articles in turn)%n%n",

@@ -72,11 +72,17 @@ final class ReplicatedService implements AutoCloseable {
         primaryStore = copyOf(pristine(), dir.resolve("primary"));
         for ( int i = 0 ; i < replicas ; i++ )
             replicaStores.add(copyOf(pristine(), dir.resolve("replica-" + i)));
-        startPrimary();
         for ( int i = 0 ; i < replicas ; i++ )
             this.replicas.add(null);
-        for ( int i = 0 ; i < replicas ; i++ )
-            startReplica(i);
+        try {
+            startPrimary();
+            for ( int i = 0 ; i < replicas ; i++ )
+                startReplica(i);
+        } catch (RuntimeException | Error ex) {
+            // No server may outlive a failed start: child JVMs do not end with this one.
+            close();
+            throw ex;
+        }
     }
 
     String topic() {
@@ -179,6 +185,12 @@ final class ReplicatedService implements AutoCloseable {
         for ( int i = 0 ; i < replicaStores.size() ; i++ )
             digests.put("replica " + i, digest(replicaStores.get(i)));
         return digests;
+    }
+
+    /** Deletes the servers' stores (after {@link #close()}), keeping their logs. */
+    void deleteStores() {
+        KafkaCluster.deleteRecursively(primaryStore);
+        replicaStores.forEach(KafkaCluster::deleteRecursively);
     }
 
     static Map<String, GraphDigest> digest(Path store) {

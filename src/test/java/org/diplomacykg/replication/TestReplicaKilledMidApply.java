@@ -58,9 +58,11 @@ class TestReplicaKilledMidApply {
                 for ( int n = 0 ; n < WRITES ; n++ )
                     answers.put(n, service.update(SyntheticWrites.update(n, PLACES)));
             });
-            while ( snapshots.size() < KILLS && awaitApplying(service, writer) ) {
+            long stored = StoredOffset.NONE;
+            while ( snapshots.size() < KILLS && awaitApplying(service, writer, stored) ) {
                 service.replica(0).jvm().kill();
                 snapshots.add(snapshot(service.replicaStore(0), service.topic()));
+                stored = snapshots.get(snapshots.size() - 1).offset();
                 service.startReplica(0);
             }
             writer.join();
@@ -89,13 +91,14 @@ class TestReplicaKilledMidApply {
     }
 
     /**
-     * Waits until the replica has applied a record and the primary holds a later one: the
-     * replica has a record to apply, or is applying it. False if the writes ended first.
+     * Waits until the replica has applied a record after {@code stored} (since its last start)
+     * and the primary holds a later one: the replica has a record to apply, or is applying it.
+     * False if the writes ended first.
      */
-    private static boolean awaitApplying(ReplicatedService service, CompletableFuture<Void> writer) {
+    private static boolean awaitApplying(ReplicatedService service, CompletableFuture<Void> writer, long stored) {
         while ( !writer.isDone() ) {
             long applied = ReplicatedService.applied(service.replica(0));
-            if ( applied >= 0 && applied < ReplicatedService.applied(service.primary()) )
+            if ( applied > stored && applied < ReplicatedService.applied(service.primary()) )
                 return true;
             ChildJvm.sleep(Duration.ofMillis(20));
         }
