@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * keeps serving reads, and once the brokers are back it publishes again, on its own.
  */
 @Tag("kafka")
-@Disabled("2 runs in 7 on the shared machine ended with a store that TDB2 cannot read back (TDBException "
-          + "NodeTableTRDF/Read in the final digest), cause not found yet: see the k2 report")
+@Disabled("3 runs in 11 on the shared machine ended with the primary's store unreadable (TDBException "
+          + "NodeTableTRDF/Read in the final digest, after the reconnection and the next write), cause not found yet: "
+          + "see the k2 report")
 class TestKafkaUnavailable {
 
     private static final String TOPIC = "unavailable";
