@@ -12,6 +12,7 @@ import org.diplomacykg.store.DataLayout;
 import org.diplomacykg.store.LoadException;
 import org.diplomacykg.store.ShaclGate;
 import org.diplomacykg.store.Store;
+import org.diplomacykg.store.StoreCopy;
 import org.diplomacykg.store.StoreLoader;
 import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
@@ -55,6 +56,12 @@ public final class LoadCommand implements Callable<Integer> {
                         + "its asserted graphs are loaded and the inferences derived again.")
     private Path fromExport;
 
+    @Option(names = "--replica",
+            description = "With --from-export: make the store an exact copy of the exported one (every graph as it is, "
+                        + "nothing derived again, no record of the copy), for a read replica that then follows the "
+                        + "primary's topic from the offset the export holds. Needs an N-Quads export (export --format nquads).")
+    private boolean replica;
+
     @Parameters(paramLabel = "ARTICLE_DIR|FILE", arity = "0..*",
                 description = "Article bundles to add; one already in the store (same slug) is replaced. "
                             + "A file (.nq or .trig, optionally .gz) holds article graphs with their texts (dkg:text) "
@@ -79,6 +86,8 @@ public final class LoadCommand implements Callable<Integer> {
             throw new LoadException("The SHACL shapes file " + layout.shapesFile().toAbsolutePath().normalize()
                 + " does not exist: pass --ontology DIR, the directory with shapes.ttl");
         ShaclGate gate = ShaclGate.fromFile(layout.shapesFile());
+        if ( replica && fromExport == null )
+            throw new LoadException("--replica goes with --from-export FILE: a replica's store is a copy of an export");
         // No gate on the store: the loader runs the same checks itself, bundle by bundle.
         StoreStack stack = storeOptions.stack();
         Path tdb = storeOptions.dir();
@@ -89,7 +98,10 @@ public final class LoadCommand implements Callable<Integer> {
             if ( fromExport != null ) {
                 if ( !wasNew )
                     throw new LoadException("--from-export fills a new store, and " + tdb + " already holds one: pass a new --tdb DIR");
-                report(out, "restored", loader.restore(fromExport));
+                if ( replica )
+                    out.println("copied " + StoreCopy.restore(store, fromExport) + " quads from " + fromExport);
+                else
+                    report(out, "restored", loader.restore(fromExport));
             } else if ( wasNew ) {
                 store.initialise(layout);
                 out.println("initialised " + tdb + " from " + layout.ontologyDir() + " and " + layout.dataDir());

@@ -12,6 +12,10 @@ import java.util.concurrent.Callable;
 import org.apache.jena.fuseki.FusekiException;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
+import org.diplomacykg.replication.KafkaPublisher;
+import org.diplomacykg.replication.ReplicaFollower;
+import org.diplomacykg.replication.Replication;
+import org.diplomacykg.replication.ReplicationException;
 import org.diplomacykg.server.KgServer;
 import org.diplomacykg.server.ServerConfig;
 import org.diplomacykg.server.ServerConfigException;
@@ -23,8 +27,10 @@ import org.diplomacykg.server.security.Tls;
 import org.diplomacykg.server.write.PasswordFile;
 import org.diplomacykg.server.write.WriteAccess;
 import org.diplomacykg.store.CommitGate;
+import org.diplomacykg.store.CommitLog;
 import org.diplomacykg.store.DataLayout;
 import org.diplomacykg.store.Store;
+import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
 import org.diplomacykg.store.WriteAuthor;
 import org.diplomacykg.store.WriteGate;
@@ -140,6 +146,27 @@ public final class ServeCommand implements Callable<Integer> {
                         + "in front of the server. Only behind such a proxy: anyone else could forge them.")
     private boolean trustForwarded;
 
+    @Option(names = "--publish", paramLabel = "BOOTSTRAP",
+            description = "Be the primary of a replicated service: publish every write, with its inferences, as one RDF Patch "
+                        + "record to --topic on the Kafka cluster at BOOTSTRAP (host:port,...) before it commits "
+                        + "(needs --tdb and --passwd; see docs/scale-out.md).")
+    private String publish;
+
+    @Option(names = "--replica-of", paramLabel = "BOOTSTRAP",
+            description = "Be a read replica: apply the records of --topic on the Kafka cluster at BOOTSTRAP to the store "
+                        + "in --tdb (made with load --from-export from an export of the primary's store), serve reads, "
+                        + "refuse writes (405).")
+    private String replicaOf;
+
+    @Option(names = "--topic", paramLabel = "TOPIC",
+            description = "The Kafka topic of --publish or --replica-of (one partition).")
+    private String topic;
+
+    @Option(names = "--promote",
+            description = "With --publish: take over as primary from another server (a replica promoted after the primary "
+                        + "failed): apply the whole topic, fence the old primary, then take writes.")
+    private boolean promote;
+
     @Spec
     private CommandSpec spec;
 
@@ -166,6 +193,7 @@ public final class ServeCommand implements Callable<Integer> {
                 ServerConfig.checkPort(httpPort);
             if ( tlsKeystore == null && (tlsPasswordFile != null || httpPort != null) )
                 throw new ServerConfigException("--tls-password-file and --http-port go with --tls-keystore");
+            checkReplication();
         } catch (ServerConfigException ex) {
             throw new ParameterException(spec.commandLine(), ex.getMessage());
         }
@@ -194,11 +222,24 @@ public final class ServeCommand implements Callable<Integer> {
 
         // The store stays open while the server runs: TDB2 recovers a store from its journal
         // if the process is killed, so there is nothing to close on the way out.
-        TdbStore store = storeOptions.stack().gate(gate).filledFrom(layout).open();
+        KafkaPublisher publisher = publish == null ? null : new KafkaPublisher(publish, topic);
+        StoreStack stack = storeOptions.stack().gate(gate).commitLog(publisher == null ? CommitLog.NONE : publisher);
+        // A replica's store is a copy of the primary's (load --from-export --replica), never filled from the files.
+        TdbStore store = (replicaOf != null ? stack.existing() : stack.filledFrom(layout)).open();
         Dataset dataset = store.dataset();
+        Replication replication;
+        try {
+            replication = publisher != null ? publisher.start(store, promote)
+                        : replicaOf != null ? ReplicaFollower.start(store, replicaOf, topic).status()
+                        : null;
+        } catch (ReplicationException ex) {
+            store.close();
+            spec.commandLine().getErr().println("error: " + ex.getMessage());
+            return ExitCodes.FAILED;
+        }
         WriteAccess writes = passwordFile == null ? null : new WriteAccess(passwordFile);
         FusekiServer server = KgServer.build(new ServerConfig(port, timeout, dataset.asDatasetGraph(), baseUrl, writes, limits)
-            .withBind(bind).withCorsOrigins(corsOrigins).withArticlesDir(layout.articlesDir()), security);
+            .withBind(bind).withCorsOrigins(corsOrigins).withArticlesDir(layout.articlesDir()).withReplication(replication), security);
         try {
             server.start();
         } catch (FusekiException ex) {
@@ -227,6 +268,27 @@ public final class ServeCommand implements Callable<Integer> {
                      passwordFile == null ? "" : ", those in " + passwordFile + " read and write");
         server.join();
         return 0;
+    }
+
+    /** The replication options go together: a role, its topic, a store that stays. */
+    private void checkReplication() {
+        if ( publish != null && replicaOf != null )
+            throw new ServerConfigException("--publish (primary) and --replica-of (replica) exclude each other");
+        if ( promote && publish == null )
+            throw new ServerConfigException("--promote goes with --publish BOOTSTRAP: the promoted server publishes to the topic");
+        if ( publish == null && replicaOf == null ) {
+            if ( topic != null )
+                throw new ServerConfigException("--topic goes with --publish or --replica-of");
+            return;
+        }
+        if ( topic == null || topic.isBlank() )
+            throw new ServerConfigException("--publish and --replica-of need --topic TOPIC");
+        if ( storeOptions.dir() == null )
+            throw new ServerConfigException("a replicated server keeps its store and its offset: pass --tdb DIR");
+        if ( publish != null && passwordFile == null )
+            throw new ServerConfigException("--publish makes this server the primary, which takes writes: pass --passwd FILE");
+        if ( replicaOf != null && passwordFile != null )
+            throw new ServerConfigException("a replica takes no writes (send them to the primary): leave out --passwd");
     }
 
     /** Names the users whose passwords are not bcrypt hashes, with the command that converts them. */

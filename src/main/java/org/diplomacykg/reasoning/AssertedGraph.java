@@ -67,9 +67,9 @@ public final class AssertedGraph extends GraphBase {
         }
     }
 
-    /** The graphs whose triples are not asserted facts: what the reasoners and the store's audit write. */
+    /** The graphs whose triples are not asserted facts: what the reasoners, the store's audit and replication write. */
     static boolean isDerived(Node graph) {
         return Graphs.Nodes.INFERRED.equals(graph) || Graphs.Nodes.EXPLANATIONS.equals(graph)
-            || Graphs.Nodes.AUDIT.equals(graph);
+            || Graphs.Nodes.AUDIT.equals(graph) || Graphs.Nodes.REPLICATION.equals(graph);
     }
 }

@@ -25,6 +25,12 @@ import org.diplomacykg.server.pages.ArticlePageServlet;
 import org.diplomacykg.server.pages.HomeServlet;
 import org.diplomacykg.server.pages.StaticServlet;
 import org.diplomacykg.server.pages.TimelineServlet;
+import org.diplomacykg.replication.Replication;
+import org.diplomacykg.server.replication.OffsetHeaderFilter;
+import org.diplomacykg.server.replication.ReadAfterFilter;
+import org.diplomacykg.server.replication.ReplicaWritesServlet;
+import org.diplomacykg.server.replication.ReplicationMetricsServlet;
+import org.diplomacykg.server.replication.ReplicationStatusServlet;
 import org.diplomacykg.server.security.HttpsOnly;
 import org.diplomacykg.server.security.LoginLimiter;
 import org.diplomacykg.server.security.Logins;
@@ -48,6 +54,10 @@ import org.eclipse.jetty.server.ServerConnector;
  * <p>
  * Every request is bounded by the configuration's {@link Limits}: its body size (413), a
  * query's time (503) and result size (422), an update's time (503).
+ * <p>
+ * A replicated server (see {@code docs/scale-out.md}) also has {@code /$/status} and
+ * {@code /$/metrics}, waits for {@code DKG-After} before answering; a primary's writes answer
+ * with {@code DKG-Offset}, a replica's write endpoints with 405.
  */
 public final class KgServer {
 
@@ -122,6 +132,21 @@ public final class KgServer {
         if ( logins != null )
             builder.securityHandler(logins.securityHandler(new LoginLimiter(security.loginLimits()),
                                                            config.writable() ? List.of(ARTICLES + "/*") : List.of()));
+        Replication replication = config.replication();
+        if ( replication != null ) {
+            builder.addServlet("/$/status", new ReplicationStatusServlet(replication))
+                   .addServlet("/$/metrics", new ReplicationMetricsServlet(replication))
+                   .addFilter("/*", new ReadAfterFilter(replication));
+            if ( replication.role() == Replication.Role.REPLICA ) {
+                ReplicaWritesServlet refuse = new ReplicaWritesServlet(replication);
+                builder.addServlet(DATASET + "/update", refuse)
+                       .addServlet(DATASET + "/data", refuse)
+                       .addServlet(ARTICLES + "/*", refuse);
+            } else if ( config.writable() ) {
+                for ( String path : List.of(DATASET + "/update", DATASET + "/data", ARTICLES + "/*") )
+                    builder.addFilter(path, new OffsetHeaderFilter());
+            }
+        }
         if ( config.writable() ) {
             builder.addServlet(ARTICLES + "/*", new ArticleServlet(config.dataset()));
             if ( logins.privateReads() )

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.diplomacykg.replication.Replication;
 import org.diplomacykg.server.limits.Limits;
 import org.diplomacykg.server.write.WriteAccess;
 import org.diplomacykg.store.CommitGate;
@@ -32,9 +33,11 @@ import org.diplomacykg.store.InferringDatasetGraph;
  *                     writes; empty: none, so cross-origin writes are refused
  * @param articlesDir  where the article bundles the dataset was loaded from are, for the texts of
  *                     articles whose graph holds no {@code dkg:text}; null when there are none
+ * @param replication  the server's part in replication (primary or replica, its offset and lag); null when
+ *                     it is not replicated
  */
 public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset, String baseUrl, WriteAccess writes,
-                           Limits limits, String bind, List<String> corsOrigins, Path articlesDir) {
+                           Limits limits, String bind, List<String> corsOrigins, Path articlesDir, Replication replication) {
 
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
@@ -53,11 +56,13 @@ public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset
         if ( bind != null && bind.isBlank() )
             bind = null;
         corsOrigins = corsOrigins == null ? List.of() : corsOrigins.stream().map(ServerConfig::checkOrigin).toList();
+        if ( replication != null && replication.role() == Replication.Role.REPLICA && writes != null )
+            throw new ServerConfigException("a read replica takes no writes: its store follows the primary's topic");
     }
 
     /** A configuration listening on all interfaces, allowing no cross-origin writes, with no article files. */
     public ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset, String baseUrl, WriteAccess writes, Limits limits) {
-        this(port, queryTimeout, dataset, baseUrl, writes, limits, null, null, null);
+        this(port, queryTimeout, dataset, baseUrl, writes, limits, null, null, null, null);
     }
 
     /** A configuration with the default {@link Limits}. */
@@ -77,17 +82,22 @@ public record ServerConfig(int port, Duration queryTimeout, DatasetGraph dataset
 
     /** This configuration listening on {@code address} only (null: all interfaces). */
     public ServerConfig withBind(String address) {
-        return new ServerConfig(port, queryTimeout, dataset, baseUrl, writes, limits, address, corsOrigins, articlesDir);
+        return new ServerConfig(port, queryTimeout, dataset, baseUrl, writes, limits, address, corsOrigins, articlesDir, replication);
     }
 
     /** This configuration taking authenticated writes from pages of {@code origins} too. */
     public ServerConfig withCorsOrigins(List<String> origins) {
-        return new ServerConfig(port, queryTimeout, dataset, baseUrl, writes, limits, bind, origins, articlesDir);
+        return new ServerConfig(port, queryTimeout, dataset, baseUrl, writes, limits, bind, origins, articlesDir, replication);
     }
 
     /** This configuration reading article texts missing from the dataset from the bundles in {@code dir}. */
     public ServerConfig withArticlesDir(Path dir) {
-        return new ServerConfig(port, queryTimeout, dataset, baseUrl, writes, limits, bind, corsOrigins, dir);
+        return new ServerConfig(port, queryTimeout, dataset, baseUrl, writes, limits, bind, corsOrigins, dir, replication);
+    }
+
+    /** This configuration playing {@code replication}'s part: a primary publishing its writes, or a read replica. */
+    public ServerConfig withReplication(Replication replication) {
+        return new ServerConfig(port, queryTimeout, dataset, baseUrl, writes, limits, bind, corsOrigins, articlesDir, replication);
     }
 
     /**

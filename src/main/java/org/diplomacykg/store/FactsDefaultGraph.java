@@ -30,7 +30,7 @@ import org.diplomacykg.vocab.Graphs;
 
 /**
  * The SPARQL default graph of the store: the union of every named graph except the
- * explanations and audit graphs, so that {@code SELECT * { ?s ?p ?o }} or a {@code COUNT(*)} over the
+ * explanations, audit and replication graphs, so that {@code SELECT * { ?s ?p ?o }} or a {@code COUNT(*)} over the
  * default graph gives facts (asserted and inferred), not the bookkeeping of derivations and
  * writes. Those graphs stay named graphs, reached with {@code GRAPH}.
  * <p>
@@ -100,9 +100,11 @@ public final class FactsDefaultGraph {
                 return null;
             NodeId explanations = idOf(tdb, Graphs.Nodes.EXPLANATIONS);
             NodeId audit = idOf(tdb, Graphs.Nodes.AUDIT);
-            if ( explanations == null && audit == null )
+            NodeId replication = idOf(tdb, Graphs.Nodes.REPLICATION);
+            if ( explanations == null && audit == null && replication == null )
                 return null;
-            Predicate<Tuple<NodeId>> facts = quad -> !quad.get(0).equals(explanations) && !quad.get(0).equals(audit);
+            Predicate<Tuple<NodeId>> facts = quad -> !quad.get(0).equals(explanations) && !quad.get(0).equals(audit)
+                                                     && !quad.get(0).equals(replication);
             Predicate<Tuple<NodeId>> before = QC2.getFilter(execCxt.getContext());
             Context context = execCxt.getContext().copy();
             QC2.setFilter(context, before == null ? facts : facts.and(before));
@@ -141,9 +143,13 @@ public final class FactsDefaultGraph {
         }
     }
 
-    /** The graphs kept out of the default graph: the explanations and the audit trail, bookkeeping rather than facts. */
+    /**
+     * The graphs kept out of the default graph: the explanations, the audit trail and the
+     * replication offset, bookkeeping rather than facts.
+     */
     public static boolean isExcluded(Node graph) {
-        return Graphs.Nodes.EXPLANATIONS.equals(graph) || Graphs.Nodes.AUDIT.equals(graph);
+        return Graphs.Nodes.EXPLANATIONS.equals(graph) || Graphs.Nodes.AUDIT.equals(graph)
+            || Graphs.Nodes.REPLICATION.equals(graph);
     }
 
     private FactsDefaultGraph() {}

@@ -25,6 +25,12 @@ public final class FaultPoints {
     /** Derived graphs and the audit record are written in the transaction, not committed: before. */
     public static final String AFTER_MATERIALISE = "after-materialise";
     /**
+     * A replicated primary has committed the write's record to Kafka, and not yet the write to
+     * its store: the store restarts as before the write, and then applies the record from the
+     * topic before it takes writes again, so it ends as after it (as the replicas do).
+     */
+    public static final String AFTER_PUBLISH = "after-publish";
+    /**
      * TDB2 has written and synced its journal (the commit point) and is applying the changes to its
      * components: after. See {@link #hookJournal} for which components have applied them.
      */

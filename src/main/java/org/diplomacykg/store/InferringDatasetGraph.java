@@ -87,6 +87,10 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
     private final CommitSteps steps;
     /** When the current write transaction began, for its audit record; written by the writer only. */
     private Instant writeStarted = Instant.now();
+    /** The layer that tells the commit log of each change: between this one and the canonical literals. */
+    private final RecordedChanges recorded;
+    /** The store below the recording, for what the commit log writes without recording it. */
+    private final DatasetGraph unrecorded;
 
     /** Without a gate or anything after the commit ({@link CommitSteps#NONE}): loaders that check their data themselves, tests. */
     public InferringDatasetGraph(DatasetGraph base, Materialiser materialiser) {
@@ -96,9 +100,15 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
     /** Each commit runs {@code steps} as well, such as a {@link WriteGate} for a server that takes writes from clients. */
     public InferringDatasetGraph(DatasetGraph base, Materialiser materialiser, CommitSteps steps) {
         // Every write and delete in TDB2's form of its literals, so that deletes delete.
-        super(new CanonicalLiterals(base));
+        this(new CanonicalLiterals(base), materialiser, steps);
+    }
+
+    private InferringDatasetGraph(CanonicalLiterals canonical, Materialiser materialiser, CommitSteps steps) {
+        super(new RecordedChanges(canonical));
         this.materialiser = materialiser;
         this.steps = steps;
+        this.recorded = (RecordedChanges) get();
+        this.unrecorded = canonical;
     }
 
     /** The check each write transaction passes before it commits; {@link CommitGate#NONE} when there is none. */
@@ -106,10 +116,15 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         return steps.gate();
     }
 
-    /** True for the graphs only the store writes: the materialiser's, and the audit trail. */
+    /** What each commit runs besides the materialiser. */
+    CommitSteps steps() {
+        return steps;
+    }
+
+    /** True for the graphs only the store writes: the materialiser's, the audit trail, the replication offset. */
     public static boolean isProtected(Node graph) {
         return Graphs.Nodes.INFERRED.equals(graph) || Graphs.Nodes.EXPLANATIONS.equals(graph)
-            || Graphs.Nodes.AUDIT.equals(graph);
+            || Graphs.Nodes.AUDIT.equals(graph) || Graphs.Nodes.REPLICATION.equals(graph);
     }
 
     private static void refuseIfProtected(Node graph) {
@@ -316,6 +331,7 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         if ( type == TxnType.WRITE ) {
             changes.clear();
             writeStarted = Instant.now();
+            recorded.record(steps.commitLog().begin());
         }
     }
 
@@ -347,6 +363,12 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
                 AuditRecord.of(base, changes, WriteAuthor.current(), writeStarted).forEach(base::add);
                 FaultPoints.reach(FaultPoints.AFTER_MATERIALISE);
             }
+            // Everything the transaction wrote is recorded by now; the log's own bookkeeping is not.
+            recorded.record(null);
+            if ( steps.commitLog() != CommitLog.NONE ) {
+                steps.commitLog().publish(unrecorded);
+                FaultPoints.reach(FaultPoints.AFTER_PUBLISH);
+            }
         } catch (WriteRejectedException ex) {
             // Refused before the materialiser ran: its state is still that of the last commit.
             changes.clear();
@@ -368,13 +390,19 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
             abandon(base, ex);
             throw ex;
         }
+        steps.commitLog().ended(true);
         FaultPoints.reach(FaultPoints.AFTER_COMMIT);
         // TDB2 has ended the transaction and released the writer lock by now.
         steps.afterCommit().run();
     }
 
-    /** Aborts and ends the transaction after a failed commit, keeping the first exception. */
-    private static void abandon(DatasetGraph base, Throwable cause) {
+    /**
+     * Aborts and ends the transaction after a failed commit, keeping the first exception; then
+     * tells the commit log, outside the transaction.
+     */
+    private void abandon(DatasetGraph base, Throwable cause) {
+        // While this thread still holds the writer lock: the recorder is the next writer's once it is released.
+        recorded.record(null);
         try {
             if ( base.isInTransaction() )
                 base.abort();
@@ -382,21 +410,32 @@ public final class InferringDatasetGraph extends DatasetGraphWrapper {
         } catch (RuntimeException | Error ex) {
             cause.addSuppressed(ex);
         }
+        steps.commitLog().ended(false);
     }
 
     @Override
     public void abort() {
         // Cleared before the writer lock is released (see commit).
-        if ( isWriting() )
+        boolean writing = isWriting();
+        if ( writing ) {
             changes.clear();
+            recorded.record(null);
+        }
         get().abort();
+        if ( writing )
+            steps.commitLog().ended(false);
     }
 
     @Override
     public void end() {
-        if ( isWriting() )
+        boolean writing = isWriting();
+        if ( writing ) {
             changes.clear();
+            recorded.record(null);
+        }
         get().end();
+        if ( writing )
+            steps.commitLog().ended(false);
     }
 
     // ---- The graph view.

@@ -20,6 +20,8 @@ public final class ProtectedGraphException extends OperationDeniedException {
         super(Graphs.Nodes.AUDIT.equals(graph)
               ? "<" + graph.getURI() + "> is the audit trail: the store adds one record per committed write, "
                 + "and nobody may write, drop or clear it"
+              : Graphs.Nodes.REPLICATION.equals(graph)
+              ? "<" + graph.getURI() + "> holds the store's replication offset: only replication writes it"
               : "<" + graph.getURI() + "> holds derived triples: they are computed from the asserted graphs "
                 + "at every commit and cannot be written; change the asserted data instead");
         this.graph = graph;

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@link InferringDatasetGraph} over {@link CanonicalLiterals}: every commit materialises
  *     and is audited, and runs the {@link CommitSteps} given here: the caller's {@link #gate}
  *     ({@link WriteGate} for a server taking writes from clients, none for the loaders, which
- *     check their data themselves) and the store's {@link Compaction} after the commit.</li>
+ *     check their data themselves), the caller's {@link #commitLog} (a replicated primary's) and
+ *     the store's {@link Compaction} after the commit.</li>
  * </ol>
  * How it is opened: {@link #filledFrom} fills a new store from the files (through the load's own
  * checks, not the gate) and uses an existing one as it is; {@link #existing} refuses a directory
@@ -45,6 +46,7 @@ public final class StoreStack {
     /** Null for a new temporary directory at each {@link #open()}. */
     private final Path dir;
     private CommitGate gate = CommitGate.NONE;
+    private CommitLog commitLog = CommitLog.NONE;
     private DataLayout fillFrom;
     private boolean mustExist;
 
@@ -65,6 +67,16 @@ public final class StoreStack {
     /** The check every write transaction must pass before it commits; {@link CommitGate#NONE} by default. */
     public StoreStack gate(CommitGate gate) {
         this.gate = Objects.requireNonNull(gate, "gate");
+        return this;
+    }
+
+    /**
+     * Where each write transaction is published before it commits: a replicated primary's
+     * {@link CommitLog}; {@link CommitLog#NONE} by default. The first fill of a new store
+     * ({@link #filledFrom}) is not published.
+     */
+    public StoreStack commitLog(CommitLog log) {
+        this.commitLog = Objects.requireNonNull(log, "log");
         return this;
     }
 
@@ -117,7 +129,7 @@ public final class StoreStack {
                 LOG.info("Using the store in {} as it is: the files of {} are not read", dir, fillFrom);
             }
             // After the fill, so that the first compaction is measured from what the fill left.
-            CommitSteps steps = new CommitSteps(gate, new Compaction(tdb)::afterWrite);
+            CommitSteps steps = new CommitSteps(gate, commitLog, new Compaction(tdb)::afterWrite);
             TdbStore store = new TdbStore(where, tdb, materialiser, new InferringDatasetGraph(tdb, materialiser, steps));
             if ( fillFrom != null && initialised )
                 warnIfOntologyDiffers(store, fillFrom);

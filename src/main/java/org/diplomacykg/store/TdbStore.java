@@ -53,6 +53,16 @@ public final class TdbStore implements AutoCloseable {
     /** {@link #datasetGraph()} as a {@link Dataset}, for the server. */
     public Dataset dataset() { return DatasetFactory.wrap(dsg); }
 
+    /**
+     * The store below the inferring layer (literals in their stored form, over TDB2), for a
+     * replica applying what a primary committed: no gate, no reasoner, no audit record. Call
+     * {@link #afterWrite()} after each write transaction on it.
+     */
+    public DatasetGraph storage() { return new CanonicalLiterals(tdb); }
+
+    /** What follows a write transaction committed on {@link #storage()}: the store's after-commit step (a compaction when due). */
+    public void afterWrite() { dsg.steps().afterCommit().run(); }
+
     /** The materialiser of this store's commits (for reports). */
     public Materialiser materialiser() { return materialiser; }
 

@@ -11,6 +11,7 @@ import java.util.zip.GZIPInputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.riot.RDFParserBuilder;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
@@ -45,16 +46,29 @@ final class TurtleFiles {
      * held in memory; a syntax error throws {@link LoadException}.
      */
     static void parse(Path file, Lang lang, StreamRDF into) {
+        parse(file, lang, into, false);
+    }
+
+    /**
+     * As {@link #parse(Path, Lang, StreamRDF)}; with {@code labelsAsWritten}, a blank node keeps
+     * the label N-Quads wrote it with ({@code _:B...}, encoded), so that a copy of a store holds
+     * the same blank nodes as the store.
+     */
+    static void parse(Path file, Lang lang, StreamRDF into, boolean labelsAsWritten) {
         if ( file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz") ) {
             // With the syntax given, the parser reads the bytes as they are: unzip them here.
             try ( InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16) ) {
-                parse(file, RDFParser.source(in), lang, into);
+                parse(file, labels(RDFParser.source(in), labelsAsWritten), lang, into);
             } catch (IOException ex) {
                 throw new LoadException("Cannot read " + file + ": " + ex.getMessage(), ex);
             }
             return;
         }
-        parse(file, RDFParser.source(file), lang, into);
+        parse(file, labels(RDFParser.source(file), labelsAsWritten), lang, into);
+    }
+
+    private static RDFParserBuilder labels(RDFParserBuilder parser, boolean asWritten) {
+        return asWritten ? parser.labelToNode(LabelToNode.createUseLabelEncoded()) : parser;
     }
 
     private static void parse(Path file, RDFParserBuilder parser, Lang lang, StreamRDF into) {

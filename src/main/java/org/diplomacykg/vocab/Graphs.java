@@ -5,7 +5,7 @@ import org.apache.jena.graph.NodeFactory;
 
 /**
  * The named graphs of the dataset, one purpose each. The SPARQL default graph is the union
- * of all of them but the explanations and audit graphs, so {@code GRAPH} clauses are how a
+ * of all of them but the explanations, audit and replication graphs, so {@code GRAPH} clauses are how a
  * query tells them apart and reaches the explanations and the audit trail.
  */
 public final class Graphs {
@@ -28,6 +28,14 @@ public final class Graphs {
      */
     public static final String AUDIT = DKG.GRAPH_BASE + "audit";
 
+    /**
+     * Where a replicated store keeps the offset of the last Kafka record it holds (the
+     * primary's last published write, or the replica's last applied one), written in the same
+     * transaction as the data. Bookkeeping of this store, not part of any record: outside the
+     * default graph and closed to writers, like the audit graph.
+     */
+    public static final String REPLICATION = DKG.GRAPH_BASE + "replication";
+
     /** The common start of the IRIs of all per-article graphs. */
     public static final String SOURCE_BASE = DKG.GRAPH_BASE + "source/";
 
@@ -48,6 +56,8 @@ public final class Graphs {
         public static final Node EXPLANATIONS = NodeFactory.createURI(Graphs.EXPLANATIONS);
         /** See {@link Graphs#AUDIT}. */
         public static final Node AUDIT = NodeFactory.createURI(Graphs.AUDIT);
+        /** See {@link Graphs#REPLICATION}. */
+        public static final Node REPLICATION = NodeFactory.createURI(Graphs.REPLICATION);
 
         /** See {@link Graphs#sourceGraph(String)}. */
         public static Node sourceGraph(String articleSlug) {

@@ -64,8 +64,9 @@ class TestTdbStore {
         Set<Quad> before;
         try ( TdbStore store = StoreStack.at(dir).filledFrom(REAL).open() ) {
             before = StoreSnapshots.quads(store.datasetGraph());
-            // The TDB2 store under the inferring dataset and its CanonicalLiterals.
-            DatasetGraph tdb = ((CanonicalLiterals) ((InferringDatasetGraph) store.datasetGraph()).getWrapped()).getWrapped();
+            // The TDB2 store under the inferring dataset, its RecordedChanges and its CanonicalLiterals.
+            DatasetGraph recorded = ((InferringDatasetGraph) store.datasetGraph()).getWrapped();
+            DatasetGraph tdb = ((CanonicalLiterals) ((RecordedChanges) recorded).getWrapped()).getWrapped();
             Compaction compaction = new Compaction(tdb, -Long.MAX_VALUE / 4);
             compaction.afterWrite();
             assertEquals(1, compaction.compactions());

@@ -175,6 +175,8 @@ public final class DatasetStatistics {
         if ( graph.equals(Graphs.AUDIT) )
             return "Who wrote what and when: one prov:Activity per committed write (user, times, graphs touched,"
                    + " triples added and removed). Read-only; not part of the SPARQL default graph: query it with GRAPH.";
+        if ( graph.equals(Graphs.REPLICATION) )
+            return "This store's offset in the Kafka topic it publishes to or follows. Not part of the SPARQL default graph.";
         if ( graph.startsWith(Graphs.SOURCE_BASE) )
             return "What the article " + graph.substring(Graphs.SOURCE_BASE.length()) + " says.";
         return "";

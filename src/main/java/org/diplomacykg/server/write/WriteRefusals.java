@@ -12,6 +12,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.RDFDataException;
+import org.diplomacykg.replication.PublishException;
 import org.diplomacykg.server.http.ContentNegotiation;
 import org.diplomacykg.server.http.NegotiatedResponses;
 import org.diplomacykg.server.http.ResponseFormat;
@@ -39,6 +40,8 @@ import org.diplomacykg.vocab.DKG;
  *     message as text;</li>
  * <li>{@link ProtectedGraphException} (a write to the inferred or explanations graph): 403
  *     with the message as text;</li>
+ * <li>{@link PublishException}, a replicated primary's write that Kafka did not take or that
+ *     this server may no longer publish (another was promoted): 503 with the message;</li>
  * <li>{@link RDFDataException} from the reasoners, which read some values as single (a
  *     tenure's post, a meeting's date) and find two: 422, naming the subject and property.</li>
  * </ul>
@@ -59,7 +62,8 @@ public final class WriteRefusals {
     /** The refusal in {@code failure} or its causes, if it holds one this class answers; empty otherwise. */
     public static Optional<RuntimeException> refusalIn(Throwable failure) {
         for ( Throwable t = failure; t != null; t = t.getCause() ) {
-            if ( t instanceof WriteRejectedException || t instanceof ProtectedGraphException || t instanceof RDFDataException )
+            if ( t instanceof WriteRejectedException || t instanceof ProtectedGraphException || t instanceof RDFDataException
+                 || t instanceof PublishException )
                 return Optional.of((RuntimeException) t);
             if ( t.getCause() == t )
                 break;
@@ -81,6 +85,11 @@ public final class WriteRefusals {
                             List<FactsSource> sources) throws IOException {
         if ( refusal instanceof WriteRejectedException rejected && !rejected.findings().isEmpty() ) {
             sendFindings(request, response, rejected, BundleCheck.place(rejected.findings(), sources));
+            return;
+        }
+        if ( refusal instanceof PublishException ) {
+            // Not kept, by the primary or any replica: the client may send it again.
+            Responses.text(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, refusal.getMessage());
             return;
         }
         if ( refusal instanceof RDFDataException ) {
