@@ -37,6 +37,11 @@ final class ChosenDerivations {
         }
     }
 
+    /** Writes each kept derivation, reusing the id a comparison worked out. */
+    void writeAll() {
+        byConclusion.forEach((c, d) -> explanations.write(d, idOfKept.get(c)));
+    }
+
     /** Each kept derivation. */
     void forEach(Consumer<Derivation> action) {
         byConclusion.values().forEach(action);

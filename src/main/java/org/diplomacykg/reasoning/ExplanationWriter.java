@@ -63,14 +63,14 @@ final class ExplanationWriter {
     private final DatasetGraph dsg;
     /** The ontology graph, or a copy of it in memory: looked up for every premise. */
     private final Graph ontology;
-    /*
-     * Memos for the life of one writer (one run of the materialiser). A full run asks for the
-     * same premise many times over (the tenure a thousand counterparts rest on) and for the id
-     * of a derivation twice (to choose it, then to write it); formatting a triple was a sixth
-     * of the time it took to write the explanations.
+    /**
+     * Each node as {@link #format} writes it, for the life of one writer (one run of the
+     * materialiser): a full run formats the same nodes many times over (the tenure a thousand
+     * counterparts rest on), and Jena's formatter, which sets up a writer for every call, was a
+     * sixth of the time it took to write the explanations. Nodes rather than triples, so that
+     * the memo grows with the distinct terms, not with the premises.
      */
-    private final Map<Triple, String> formatted = new HashMap<>();
-    private final Map<Derivation, String> ids = new HashMap<>();
+    private final Map<Node, String> formatted = new HashMap<>();
 
     /** Over {@code dsg}, looking premises up in its ontology graph. */
     ExplanationWriter(DatasetGraph dsg) {
@@ -85,16 +85,29 @@ final class ExplanationWriter {
 
     /** The hash naming a derivation: the order in which the written derivation is chosen. */
     String id(Derivation d) {
-        return ids.computeIfAbsent(d, k -> id(k.rule(), storedPremises(k)));
+        return id(d.rule(), storedPremises(d));
     }
 
     private String id(Rule rule, List<Triple> stored) {
         TreeSet<String> premises = new TreeSet<>();
         for ( Triple premise : stored )
-            premises.add(formatted.computeIfAbsent(premise, NodeFmtLib::str));
+            premises.add(format(premise));
         StringBuilder key = new StringBuilder(rule.iri());
         premises.forEach(p -> key.append('\n').append(p));
         return digest(key.toString());
+    }
+
+    /**
+     * The triple as {@link NodeFmtLib#str(Triple)} writes it (the nodes in Turtle form, no
+     * prefixes, one space apart), which is what derivation ids were first hashed from: a store
+     * built before keeps the names of its derivations.
+     */
+    String format(Triple t) {
+        return format(t.getSubject()) + ' ' + format(t.getPredicate()) + ' ' + format(t.getObject());
+    }
+
+    private String format(Node n) {
+        return formatted.computeIfAbsent(n, NodeFmtLib::strTTL);
     }
 
     /** The node of the derivation with this {@link #id}. */
@@ -116,11 +129,16 @@ final class ExplanationWriter {
 
     /** Adds {@code d} to the explanations graph, unless its conclusion has a blank node. */
     void write(Derivation d) {
+        write(d, null);
+    }
+
+    /** {@link #write(Derivation)}, with its {@link #id} when the caller has it already (null if not). */
+    void write(Derivation d, String knownId) {
         if ( hasBlankNode(d.conclusion()) )
             return;
         Node g = Graphs.Nodes.EXPLANATIONS;
         List<Triple> premises = storedPremises(d);
-        Node node = node(id(d));
+        Node node = node(knownId != null ? knownId : id(d.rule(), premises));
         // A derivation node already written for another conclusion has its rule and premises: adding them again changes nothing.
         dsg.add(g, node, DKG.Nodes.conclusion, NodeFactory.createTripleTerm(d.conclusion()));
         dsg.add(g, node, DKG.Nodes.derivedBy, NodeFactory.createURI(d.rule().iri()));

@@ -142,12 +142,11 @@ public final class Materialiser {
     private MaterialisationReport full(DatasetGraph dsg) {
         long start = System.nanoTime();
         Graph inferred = GraphFactory.createGraphMem();
-        ExplanationWriter explanations = new ExplanationWriter(dsg, ontology);
-        ChosenDerivations chosen = new ChosenDerivations(explanations);
+        ChosenDerivations chosen = new ChosenDerivations(new ExplanationWriter(dsg, ontology));
         fixpoint(strata, assertedCopy(dsg), inferred, chosen::add);
 
         int[] counts = writeInferred(dsg, inferred);
-        writeExplanations(dsg, explanations, chosen);
+        writeExplanations(dsg, chosen);
         inferredCount = inferred.size();
 
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -252,12 +251,12 @@ public final class Materialiser {
     }
 
     /** Rewrites the explanations graph: the rules, then the chosen derivations of each inferred triple. */
-    private void writeExplanations(DatasetGraph dsg, ExplanationWriter explanations, ChosenDerivations chosen) {
+    private void writeExplanations(DatasetGraph dsg, ChosenDerivations chosen) {
         Node g = Graphs.Nodes.EXPLANATIONS;
         dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
         for ( Rule rule : rules )
             ExplanationWriter.triplesOf(rule).forEach(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
-        chosen.forEach(explanations::write);
+        chosen.writeAll();
     }
 
     /** {@link #chosen} of a collection; hashing only for the triples with more than one derivation. */

@@ -114,8 +114,10 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
         status = new Replication(Replication.Role.PRIMARY, bootstrap, topic, applier.stored());
         try {
             // Before fencing: a primary restarted after another took over must not fence that one.
-            if ( !promote )
+            if ( !promote ) {
+                requireLastRecordOwn();
                 catchUp(false);
+            }
             openProducer();
             catchUp(true);
         } catch (RuntimeException ex) {
@@ -273,6 +275,27 @@ public final class KafkaPublisher implements CommitLog, AutoCloseable {
             LOG.debug("Closing the producer: {}", ex.toString());
         }
         producer = null;
+    }
+
+    /**
+     * A start without {@code --promote} is a restart of the primary that wrote the store's last
+     * record: a replica's store (its last record another primary's) started with {@code --publish}
+     * by mistake would otherwise fence the running primary.
+     */
+    private void requireLastRecordOwn() {
+        long stored = applier.stored();
+        if ( stored == StoredOffset.NONE )
+            return;
+        try ( TopicReader reader = new TopicReader(bootstrap, topic, stored - 1) ) {
+            while ( reader.position(KAFKA_TIMEOUT) <= stored ) {
+                for ( ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofSeconds(1)) ) {
+                    if ( record.offset() == stored && !identity.equals(TopicReader.publisher(record)) )
+                        throw new ReplicationException("The store's last record (" + stored + " of " + topic + ") was published "
+                            + "by another primary (" + TopicReader.publisher(record) + "): this store is a replica's or was "
+                            + "replaced. To take over as primary, start it with --promote.", null);
+                }
+            }
+        }
     }
 
     /**

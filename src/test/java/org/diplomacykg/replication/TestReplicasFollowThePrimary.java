@@ -73,6 +73,13 @@ class TestReplicasFollowThePrimary {
                 assertEquals(primary.digest(), replica.digest(), "the replica holds the primary's quads");
                 assertEquals(second, replica.replication().applied());
             }
+
+            // A replica's store started as a primary without --promote would fence the running primary: refused.
+            ReplicationException mistaken = assertThrows(ReplicationException.class,
+                () -> new KafkaPublisher(cluster.bootstrapServers(), "follow").start(one.store(), false));
+            assertTrue(mistaken.getMessage().contains("--promote"), mistaken.getMessage());
+            assertEquals(204, update(primary, revision("replication-3", "2025-09-14")).statusCode(),
+                         "the primary still takes writes");
         }
     }
 
