@@ -187,6 +187,11 @@ public final class KafkaCluster implements AutoCloseable {
         return partition.leader().id();
     }
 
+    /** The index of the broker coordinating the transactions of {@code transactionalId} (one that has begun one). */
+    public int coordinatorOf(String transactionalId) {
+        return get(admin.describeTransactions(List.of(transactionalId)).description(transactionalId)).coordinatorId();
+    }
+
     /**
      * Every record of partition 0 of {@code topic} that a {@code read_committed} consumer sees
      * (what replicas apply), from the start up to the last stable offset, in order.

@@ -115,8 +115,16 @@ final class ReplicatedService implements AutoCloseable {
                                        "--replica-of", cluster.bootstrapServers(), "--topic", topic));
     }
 
-    /** A log file of its own for each start of a server. */
-    private Path log(String name) {
+    /** Starts one more replica, on {@code store} (e.g. made by {@code load --from-export --replica}); returns its index. */
+    int addReplica(Path store) {
+        replicaStores.add(store);
+        replicas.add(null);
+        startReplica(replicas.size() - 1);
+        return replicas.size() - 1;
+    }
+
+    /** A log file of its own for each start of a server (or a command), under the test's directory. */
+    Path log(String name) {
         return dir.resolve(name + "-" + (++starts) + ".log");
     }
 

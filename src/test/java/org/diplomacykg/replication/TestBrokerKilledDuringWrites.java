@@ -22,18 +22,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A Kafka broker dies (SIGKILL) while a client writes to the primary, one write after another,
- * and two replicas follow: the broker that leads the topic's partition, so that Kafka must
- * elect another while writes wait. A write may be refused while it does (503, nothing kept),
- * but every acknowledged write is on the primary and both replicas, each once and in order,
- * and no refused one is anywhere; the three stores end digest-equal.
+ * Kafka brokers die (SIGKILL) while a client writes to the primary, one write after another,
+ * and two replicas follow: first the broker that leads the topic's partition, so that Kafka
+ * must elect another while writes wait; then, once that one is back, the broker coordinating
+ * the primary's transactions, which each commit goes through. A write may be refused meanwhile
+ * (503, nothing kept), but every acknowledged write is on the primary and both replicas, each
+ * once and in order, and no refused one is anywhere; the three stores end digest-equal.
  */
 @Tag("kafka")
 class TestBrokerKilledDuringWrites {
 
     private static final int WRITES = 45;
-    private static final int KILL_BEFORE = 15;
+    private static final int KILL_LEADER_BEFORE = 15;
+    private static final int RESTART_BEFORE = 25;
+    private static final int KILL_COORDINATOR_BEFORE = 30;
     private static final int PLACES = 20;
+    /** Kafka's topic of transaction states, whose partition leader coordinates transactions. */
+    private static final String TRANSACTION_STATE = "__transaction_state";
 
     @TempDir
     Path tmp;
@@ -48,13 +53,24 @@ class TestBrokerKilledDuringWrites {
     @Test
     void noAcknowledgedWriteIsLostAndNoneIsAppliedTwice() {
         Map<Integer, Answer> answers = new TreeMap<>();
-        int killed = -1;
+        List<String> kills = new ArrayList<>();
         Map<String, Map<String, GraphDigest>> digests;
         try ( ReplicatedService service = new ReplicatedService(tmp, cluster, "broker-killed", 2) ) {
+            int leader = -1;
             for ( int n = 0 ; n < WRITES ; n++ ) {
-                if ( n == KILL_BEFORE ) {
-                    killed = cluster.leaderOf(service.topic());
-                    cluster.kill(killed);
+                if ( n == KILL_LEADER_BEFORE ) {
+                    leader = cluster.leaderOf(service.topic());
+                    cluster.kill(leader);
+                    kills.add("leader " + leader + " before write " + n);
+                } else if ( n == RESTART_BEFORE ) {
+                    // Back in sync everywhere, so that one more death leaves two of three brokers.
+                    cluster.restart(leader);
+                    cluster.awaitInSync(service.topic());
+                    cluster.awaitInSync(TRANSACTION_STATE);
+                } else if ( n == KILL_COORDINATOR_BEFORE ) {
+                    int coordinator = cluster.coordinatorOf(KafkaSettings.transactionalId(service.topic()));
+                    cluster.kill(coordinator);
+                    kills.add("coordinator " + coordinator + " before write " + n);
                 }
                 answers.put(n, service.update(SyntheticWrites.update(n, PLACES)));
             }
@@ -73,11 +89,11 @@ class TestBrokerKilledDuringWrites {
                              "replica " + i + " applied the last write last");
             }
             assertEquals(acknowledged.size(), cluster.readCommitted(service.topic()).size(),
-                         "one committed record per acknowledged write; broker " + killed + " was killed before write " + KILL_BEFORE);
+                         "one committed record per acknowledged write; killed: " + kills);
             digests = service.stopAndDigest();
             Set<Integer> refused = new TreeSet<>(answers.keySet());
             refused.removeAll(acknowledged);
-            System.out.println("Broker " + killed + " killed before write " + KILL_BEFORE + ": " + acknowledged.size() + " of "
+            System.out.println("Brokers killed: " + kills + "; " + acknowledged.size() + " of "
                                + WRITES + " writes acknowledged; refused: " + refused);
         }
         Map<String, GraphDigest> primary = digests.get("primary");
