@@ -154,7 +154,7 @@ public final class KgServerExtension implements BeforeAllCallback, AfterAllCallb
     /** Links made with this public base URL, as {@code serve --base-url} makes them (a read-only server). */
     public KgServerExtension publicBaseUrl(String baseUrl) {
         return adjusted(c -> new ServerConfig(c.port(), c.queryTimeout(), c.dataset(), baseUrl, c.writes(), c.limits(), c.bind(),
-                                              c.corsOrigins(), c.articlesDir()));
+                                              c.corsOrigins(), c.articlesDir(), c.replication()));
     }
 
     /** Listening on {@code address} only, as {@code serve --bind} does (a read-only server). */
