@@ -52,7 +52,7 @@ final class ReplicatedService implements AutoCloseable {
     private final KafkaCluster cluster;
     private final String topic;
     private final Path passwd;
-    private final Path primaryStore;
+    private Path primaryStore;
     private ChildJvm.Server primary;
     private final List<Path> replicaStores = new ArrayList<>();
     private final List<ChildJvm.Server> replicas = new ArrayList<>();
@@ -113,6 +113,38 @@ final class ReplicatedService implements AutoCloseable {
     void startReplica(int i) {
         replicas.set(i, ChildJvm.serve(List.of("-Xmx512m"), log("replica-" + i), "--tdb", replicaStores.get(i).toString(),
                                        "--replica-of", cluster.bootstrapServers(), "--topic", topic));
+    }
+
+    /** Kills the primary (SIGKILL), as when its machine dies; returns its store, as the kill left it. */
+    Path killPrimary() {
+        primary.jvm().kill();
+        primary.jvm().waitFor(Duration.ofSeconds(30));
+        return primaryStore;
+    }
+
+    /**
+     * Replica {@code i} becomes the primary, as docs/scale-out.md says to fail over: stopped, then
+     * started on its own store with {@code --promote --publish}; the others go on following.
+     */
+    void promote(int i) {
+        ChildJvm.Server replica = replicas.remove(i);
+        replica.jvm().stop();
+        replica.jvm().waitFor(Duration.ofSeconds(60));
+        primaryStore = replicaStores.remove(i);
+        primary = ChildJvm.serve(List.of("-Xmx768m"), log("promoted"), "--tdb", primaryStore.toString(), "--passwd", passwd.toString(),
+                                 "--publish", cluster.bootstrapServers(), "--topic", topic, "--promote");
+    }
+
+    /** Runs {@code serve --publish} on {@code store} as the primary was started, without waiting for it to answer. */
+    ChildJvm startAsPrimary(Path store) {
+        int port;
+        try ( java.net.ServerSocket socket = new java.net.ServerSocket(0) ) {
+            port = socket.getLocalPort();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return ChildJvm.start(log("restarted"), "serve", "--port", String.valueOf(port), "--tdb", store.toString(),
+                              "--passwd", passwd.toString(), "--publish", cluster.bootstrapServers(), "--topic", topic);
     }
 
     /** Starts one more replica, on {@code store} (e.g. made by {@code load --from-export --replica}); returns its index. */

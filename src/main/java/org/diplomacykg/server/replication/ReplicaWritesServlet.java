@@ -25,6 +25,9 @@ public final class ReplicaWritesServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Allow", "");
+        // The body is not read: the connection closes after the answer, so that a client does not
+        // send its next request on a connection Jetty closes for the unread body.
+        response.setHeader("Connection", "close");
         Responses.text(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, replication.writesGoElsewhere());
     }
 }
