@@ -31,6 +31,24 @@ public final class Fixtures {
         }
     }
 
+    /** Copies a closed TDB2 store into {@code target}, without its lock file: one store made once, used by many tests. */
+    public static Path copyStore(Path store, Path target) {
+        try ( Stream<Path> files = Files.walk(store) ) {
+            for ( Path file : files.toList() ) {
+                if ( file.getFileName().toString().equals("tdb.lock") )
+                    continue;
+                Path copy = target.resolve(store.relativize(file).toString());
+                if ( Files.isDirectory(file) )
+                    Files.createDirectories(copy);
+                else
+                    Files.copy(file, copy);
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return target;
+    }
+
     /** Copies a fixture directory tree into {@code target}, for tests that change files. */
     public static Path copy(String name, Path target) {
         Path source = path(name);

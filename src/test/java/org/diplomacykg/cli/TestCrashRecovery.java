@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,13 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryExecutionFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.system.Txn;
 import org.diplomacykg.ChildJvm;
+import org.diplomacykg.Fixtures;
 import org.diplomacykg.SparqlClient;
 import org.diplomacykg.StoreDigest;
 import org.diplomacykg.StoreDigest.GraphDigest;
@@ -361,22 +360,8 @@ class TestCrashRecovery {
         return bundle;
     }
 
-    /** A copy of a closed store, without its lock file. */
+    /** A copy of the closed store {@code store} under the test's directory. */
     private static Path copyOf(Path store, String name) {
-        Path target = tmp.resolve(name);
-        try ( Stream<Path> files = Files.walk(store) ) {
-            for ( Path file : (Iterable<Path>) files::iterator ) {
-                if ( file.getFileName().toString().equals("tdb.lock") )
-                    continue;
-                Path copy = target.resolve(store.relativize(file).toString());
-                if ( Files.isDirectory(file) )
-                    Files.createDirectories(copy);
-                else
-                    Files.copy(file, copy);
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return target;
+        return Fixtures.copyStore(store, tmp.resolve(name));
     }
 }

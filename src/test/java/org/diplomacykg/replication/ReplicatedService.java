@@ -17,11 +17,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.diplomacykg.ChildJvm;
+import org.diplomacykg.Fixtures;
 import org.diplomacykg.SparqlClient;
 import org.diplomacykg.StoreDigest;
 import org.diplomacykg.StoreDigest.GraphDigest;
@@ -69,9 +69,9 @@ final class ReplicatedService implements AutoCloseable {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        primaryStore = copyOf(pristine(), dir.resolve("primary"));
+        primaryStore = Fixtures.copyStore(pristine(), dir.resolve("primary"));
         for ( int i = 0 ; i < replicas ; i++ )
-            replicaStores.add(copyOf(pristine(), dir.resolve("replica-" + i)));
+            replicaStores.add(Fixtures.copyStore(pristine(), dir.resolve("replica-" + i)));
         for ( int i = 0 ; i < replicas ; i++ )
             this.replicas.add(null);
         try {
@@ -266,23 +266,5 @@ final class ReplicatedService implements AutoCloseable {
             }
         }
         return pristine;
-    }
-
-    /** A copy of a closed store, without its lock file. */
-    static Path copyOf(Path store, Path target) {
-        try ( Stream<Path> files = Files.walk(store) ) {
-            for ( Path file : (Iterable<Path>) files::iterator ) {
-                if ( file.getFileName().toString().equals("tdb.lock") )
-                    continue;
-                Path copy = target.resolve(store.relativize(file).toString());
-                if ( Files.isDirectory(file) )
-                    Files.createDirectories(copy);
-                else
-                    Files.copy(file, copy);
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return target;
     }
 }
