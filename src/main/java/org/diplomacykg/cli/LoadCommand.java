@@ -14,7 +14,6 @@ import org.diplomacykg.store.ShaclGate;
 import org.diplomacykg.store.Store;
 import org.diplomacykg.store.StoreCopy;
 import org.diplomacykg.store.StoreLoader;
-import org.diplomacykg.store.StoreStack;
 import org.diplomacykg.store.TdbStore;
 import org.diplomacykg.store.WriteAuthor;
 
@@ -89,10 +88,8 @@ public final class LoadCommand implements Callable<Integer> {
         if ( replica && fromExport == null )
             throw new LoadException("--replica goes with --from-export FILE: a replica's store is a copy of an export");
         // No gate on the store: the loader runs the same checks itself, bundle by bundle.
-        StoreStack stack = storeOptions.stack();
         Path tdb = storeOptions.dir();
-        TdbStore store = stack.open();
-        try {
+        try ( TdbStore store = storeOptions.stack().open() ) {
             StoreLoader loader = new StoreLoader(store.datasetGraph(), gate);
             boolean wasNew = !store.isInitialised();
             if ( fromExport != null ) {
@@ -118,12 +115,6 @@ public final class LoadCommand implements Callable<Integer> {
                     refused++;
                     err.println("error: " + dir + ": " + ex.getMessage());
                     err.flush();
-                    // A fresh connection for the next bundle: TDB2 keeps node ids looked up inside the
-                    // aborted transaction in its node cache, and a later commit of the same terms would
-                    // store those ids, whose bytes the abort took back (the store then fails to read).
-                    store.close();
-                    store = stack.open();
-                    loader = new StoreLoader(store.datasetGraph(), gate);
                 }
             }
             out.println(GraphSummary.format(Store.graphSizes(store.dataset())));
@@ -135,8 +126,6 @@ public final class LoadCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
             return 0;
-        } finally {
-            store.close();
         }
     }
 

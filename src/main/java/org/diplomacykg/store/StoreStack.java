@@ -143,6 +143,7 @@ public final class StoreStack {
 
     /**
      * The bottom layers: TDB2 in {@code dir}, its default graph the union of the fact graphs, the
+     * node files kept writing at their end ({@link NodeFileEnd}), the
      * fault points hooked. For {@link Store#createUnionDataset} too.
      */
     static DatasetGraph connect(Path dir) {
@@ -160,6 +161,7 @@ public final class StoreStack {
             throw new LoadException("Cannot open the store in " + where(dir) + ": " + ex.getMessage(), ex);
         }
         FactsDefaultGraph.install(tdb);
+        NodeFileEnd.install(tdb);
         FaultPoints.hookJournal(tdb);
         return tdb;
     }

@@ -15,7 +15,6 @@ import org.diplomacykg.ChildJvm;
 import org.diplomacykg.StoreDigest;
 import org.diplomacykg.replication.ReplicationNodes.Node;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * keeps serving reads, and once the brokers are back it publishes again, on its own.
  */
 @Tag("kafka")
-@Disabled("3 runs in 11 on the shared machine ended with the primary's store unreadable (TDBException "
-          + "NodeTableTRDF/Read in the final digest, after the reconnection and the next write), cause not found yet: "
-          + "see the k2 report")
 class TestKafkaUnavailable {
 
     private static final String TOPIC = "unavailable";
