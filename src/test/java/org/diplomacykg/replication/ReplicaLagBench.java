@@ -45,7 +45,7 @@ import org.diplomacykg.replication.ReplicatedService.Answer;
  * cut off).
  * <p>
  * Options: {@code --rates 10,50}, {@code --warmup S} (10), {@code --seconds S} (60),
- * {@code --places N} (1100), {@code --articles N} (20).
+ * {@code --places N} (1100), {@code --articles N} (20), {@code --heap SIZE} (2g, each server's -Xmx).
  */
 public final class ReplicaLagBench {
 
@@ -74,6 +74,8 @@ public final class ReplicaLagBench {
         Duration seconds = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "60")));
         int places = Integer.parseInt(options.getOrDefault("places", "1100"));
         int articles = Integer.parseInt(options.getOrDefault("articles", "20"));
+        // The servers' heap: a primary taking article-sized writes needs room for its compactions.
+        String heap = options.getOrDefault("heap", "2g");
 
         // The servers' logs stay there after the run; their stores do not.
         Path dir = Files.createDirectories(Path.of("target", "replica-lag",
@@ -81,7 +83,7 @@ public final class ReplicaLagBench {
         List<Result> results = new ArrayList<>();
         long start = System.nanoTime();
         try ( KafkaCluster cluster = KafkaCluster.start(3) ) {
-            ReplicatedService service = new ReplicatedService(dir, cluster, "replica-lag", 1);
+            ReplicatedService service = new ReplicatedService(dir, cluster, "replica-lag", 1, heap, heap);
             try ( service ) {
                 System.out.printf("Kafka and the two servers ready after %.1f s; their logs are in %s%n",
                                   (System.nanoTime() - start) / 1e9, dir.toAbsolutePath());

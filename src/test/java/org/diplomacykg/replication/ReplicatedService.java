@@ -57,9 +57,19 @@ final class ReplicatedService implements AutoCloseable {
     private final List<Path> replicaStores = new ArrayList<>();
     private final List<ChildJvm.Server> replicas = new ArrayList<>();
     private int starts;
+    /** Heaps of the primary's and the replicas' JVMs: small for the tests, which run several at once. */
+    private final String primaryHeap;
+    private final String replicaHeap;
 
     /** A new topic {@code topic} on {@code cluster}, a primary publishing to it and {@code replicas} replicas following it. */
     ReplicatedService(Path dir, KafkaCluster cluster, String topic, int replicas) {
+        this(dir, cluster, topic, replicas, "768m", "512m");
+    }
+
+    /** The same, with the servers' heaps given ({@code -Xmx} values). */
+    ReplicatedService(Path dir, KafkaCluster cluster, String topic, int replicas, String primaryHeap, String replicaHeap) {
+        this.primaryHeap = primaryHeap;
+        this.replicaHeap = replicaHeap;
         this.dir = dir;
         this.cluster = cluster;
         this.topic = topic;
@@ -106,12 +116,12 @@ final class ReplicatedService implements AutoCloseable {
     }
 
     void startPrimary() {
-        primary = ChildJvm.serve(List.of("-Xmx768m"), log("primary"), "--tdb", primaryStore.toString(), "--passwd", passwd.toString(),
+        primary = ChildJvm.serve(List.of("-Xmx" + primaryHeap), log("primary"), "--tdb", primaryStore.toString(), "--passwd", passwd.toString(),
                                  "--publish", cluster.bootstrapServers(), "--topic", topic);
     }
 
     void startReplica(int i) {
-        replicas.set(i, ChildJvm.serve(List.of("-Xmx512m"), log("replica-" + i), "--tdb", replicaStores.get(i).toString(),
+        replicas.set(i, ChildJvm.serve(List.of("-Xmx" + replicaHeap), log("replica-" + i), "--tdb", replicaStores.get(i).toString(),
                                        "--replica-of", cluster.bootstrapServers(), "--topic", topic));
     }
 
@@ -131,7 +141,7 @@ final class ReplicatedService implements AutoCloseable {
         replica.jvm().stop();
         replica.jvm().waitFor(Duration.ofSeconds(60));
         primaryStore = replicaStores.remove(i);
-        primary = ChildJvm.serve(List.of("-Xmx768m"), log("promoted"), "--tdb", primaryStore.toString(), "--passwd", passwd.toString(),
+        primary = ChildJvm.serve(List.of("-Xmx" + primaryHeap), log("promoted"), "--tdb", primaryStore.toString(), "--passwd", passwd.toString(),
                                  "--publish", cluster.bootstrapServers(), "--topic", topic, "--promote");
     }
 
