@@ -48,8 +48,8 @@ final class IncrementalUpdate {
     private final Graph storedInferred;
     /** The inferred graph as this update brings it. */
     private final Overlay inferred;
-    private final Graph before;
-    private final Graph after;
+    private final UpdateGraph before;
+    private final UpdateGraph after;
 
     private final Set<Rule> ran = new HashSet<>();
     /** Derivations over the data as it was that the change may have taken away, by conclusion. */
@@ -58,6 +58,10 @@ final class IncrementalUpdate {
     private final Map<Triple, Set<Derivation>> found = new HashMap<>();
     private final Set<Triple> overDeleted = new LinkedHashSet<>();
     private final ExplanationWriter explanations;
+    /** Whether each conclusion looked up so far is asserted. */
+    private final Map<Triple, Boolean> assertedNow = new HashMap<>();
+    /** The id of each derivation asked about so far: formatting and hashing a long premise list is not cheap. */
+    private final Map<Derivation, String> ids = new HashMap<>();
 
     IncrementalUpdate(List<Rule> rules, List<List<Rule>> strata, Graph ontology, DatasetGraph dsg, Set<Triple> added,
                       Set<Triple> removed) {
@@ -72,8 +76,9 @@ final class IncrementalUpdate {
         removed.forEach(assertedBefore::include);
         this.storedInferred = dsg.getGraph(Graphs.Nodes.INFERRED);
         this.inferred = new Overlay(storedInferred);
-        this.before = new Union(assertedBefore, storedInferred);
-        this.after = new Union(asserted, inferred);
+        // Nothing this update reads as it was changes; what it reads as it is changes only through infer and unInfer.
+        this.before = new UpdateGraph(new Union(assertedBefore, storedInferred));
+        this.after = new UpdateGraph(new Union(asserted, inferred));
         this.explanations = new ExplanationWriter(dsg, ontology);
     }
 
@@ -81,7 +86,7 @@ final class IncrementalUpdate {
         // A triple now asserted is no longer inferred; what rests on it stands.
         for ( Triple t : added ) {
             if ( storedInferred.contains(t) )
-                inferred.exclude(t);
+                unInfer(t);
         }
         // What this update has changed so far, asserted or derived, as the next stratum reads it.
         Set<Triple> pending = new LinkedHashSet<>(added);
@@ -130,7 +135,7 @@ final class IncrementalUpdate {
             deleted.addAll(next);
             frontier = next;
         }
-        deleted.forEach(inferred::exclude);
+        deleted.forEach(this::unInfer);
         return deleted;
     }
 
@@ -178,11 +183,30 @@ final class IncrementalUpdate {
         for ( Derivation d : ds ) {
             Triple c = d.conclusion();
             found.computeIfAbsent(c, k -> new HashSet<>()).add(d);
-            if ( !asserted.contains(c) && !inferred.contains(c) ) {
-                inferred.include(c);
+            if ( !inferred.contains(c) && !isAsserted(c) ) {
+                infer(c);
                 fresh.add(c);
             }
         }
+    }
+
+    /**
+     * Whether {@code t} is asserted, remembered: the asserted triples do not change during an
+     * update, and a group worked out again gives the same conclusions to look up, each a scan of
+     * every graph of the store.
+     */
+    private boolean isAsserted(Triple t) {
+        return assertedNow.computeIfAbsent(t, asserted::contains);
+    }
+
+    private void infer(Triple t) {
+        inferred.include(t);
+        after.changed(t);
+    }
+
+    private void unInfer(Triple t) {
+        inferred.exclude(t);
+        after.changed(t);
     }
 
     /** Rewrites the chosen derivations of every triple whose derivations may have changed. */
@@ -209,7 +233,7 @@ final class IncrementalUpdate {
             if ( !inferred.contains(c) )
                 now = Map.of();
             else if ( workedOutAgain.contains(c) )
-                now = byId(Materialiser.chosenOf(all.getOrDefault(c, Set.of()), explanations::id));
+                now = byId(Materialiser.chosenOf(all.getOrDefault(c, Set.of()), this::id));
             else
                 now = chosenFromWrittenAndFound(c, written);
             for ( String id : written ) {
@@ -218,7 +242,7 @@ final class IncrementalUpdate {
             }
             now.forEach((id, d) -> {
                 if ( !written.contains(id) )
-                    explanations.write(d);
+                    explanations.write(d, id);
             });
         });
     }
@@ -235,7 +259,7 @@ final class IncrementalUpdate {
             return true;
         Set<Derivation> now = found.getOrDefault(c, Set.of());
         for ( Derivation d : lost.getOrDefault(c, Set.of()) ) {
-            if ( !now.contains(d) && written.contains(explanations.id(d)) )
+            if ( !now.contains(d) && written.contains(id(d)) )
                 return true;
         }
         return false;
@@ -259,18 +283,30 @@ final class IncrementalUpdate {
         return out;
     }
 
-    /** The chosen derivations of {@code c} among those written (null values) and those found now. */
+    /**
+     * The chosen derivations of {@code c} among those written (null values) and those found now.
+     * A derivation found again that held before (it is among the lost) is left out unhashed: the
+     * written one was the smallest of those that held before, so it is not smaller.
+     */
     private Map<String, Derivation> chosenFromWrittenAndFound(Triple c, Set<String> written) {
         Map<String, Derivation> candidates = new TreeMap<>();
         written.forEach(id -> candidates.put(id, null));
-        found.getOrDefault(c, Set.of()).forEach(d -> candidates.put(explanations.id(d), d));
+        Set<Derivation> before = lost.getOrDefault(c, Set.of());
+        for ( Derivation d : found.getOrDefault(c, Set.of()) ) {
+            if ( !before.contains(d) )
+                candidates.put(id(d), d);
+        }
         return Materialiser.chosen(candidates);
     }
 
     private Map<String, Derivation> byId(Collection<Derivation> ds) {
         Map<String, Derivation> out = new TreeMap<>();
-        ds.forEach(d -> out.put(explanations.id(d), d));
+        ds.forEach(d -> out.put(id(d), d));
         return out;
+    }
+
+    private String id(Derivation d) {
+        return ids.computeIfAbsent(d, explanations::id);
     }
 
     private void write() {
