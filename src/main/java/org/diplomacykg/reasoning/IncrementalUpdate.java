@@ -25,7 +25,8 @@ import org.diplomacykg.vocab.Graphs;
  * absence or count of a predicate sees it final:
  * <ol>
  * <li>over-delete: over the data as it was (the change undone), every derivation that uses a
- *     changed triple, or a triple over-deleted so far, gives up its conclusion;</li>
+ *     changed triple, or a triple over-deleted so far, gives up its conclusion, unless the
+ *     grouped rule that gave it still concludes it over the data as it is ({@link UpdateGraph});</li>
  * <li>re-derive: over what is left, the over-deleted triples (and asserted triples no longer
  *     asserted) that still have a derivation come back;</li>
  * <li>insert: from the added, re-derived and removed triples, semi-naively, until no rule
@@ -63,8 +64,12 @@ final class IncrementalUpdate {
     /** The id of each derivation asked about so far: formatting and hashing a long premise list is not cheap. */
     private final Map<Derivation, String> ids = new HashMap<>();
 
+    /**
+     * With {@code keepWhatStillHolds}, the over-delete step keeps a conclusion that a group of a
+     * grouped rule still concludes over the data as it is (see {@link #run}).
+     */
     IncrementalUpdate(List<Rule> rules, List<List<Rule>> strata, Graph ontology, DatasetGraph dsg, Set<Triple> added,
-                      Set<Triple> removed) {
+                      Set<Triple> removed, boolean keepWhatStillHolds) {
         this.rules = rules;
         this.strata = strata;
         this.dsg = dsg;
@@ -77,12 +82,20 @@ final class IncrementalUpdate {
         this.storedInferred = dsg.getGraph(Graphs.Nodes.INFERRED);
         this.inferred = new Overlay(storedInferred);
         // Nothing this update reads as it was changes; what it reads as it is changes only through infer and unInfer.
-        this.before = new UpdateGraph(new Union(assertedBefore, storedInferred));
         this.after = new UpdateGraph(new Union(asserted, inferred));
+        this.before = new UpdateGraph(new Union(assertedBefore, storedInferred), keepWhatStillHolds ? after : null);
         this.explanations = new ExplanationWriter(dsg, ontology);
     }
 
-    void run() {
+    /**
+     * Runs the update and writes it; returns false, having written nothing, when a conclusion the
+     * over-delete step kept because its group still concluded it may not hold after all: a triple
+     * that group read changed later in the update (an inferred one), so the caller runs the update
+     * again without keeping any. Keeping them is what makes a write to a statement of a large
+     * position cheap: every conclusion of the position is worked out again, and only those no
+     * longer concluded are over-deleted, rather than all of them and what follows from them.
+     */
+    boolean run() {
         // A triple now asserted is no longer inferred; what rests on it stands.
         for ( Triple t : added ) {
             if ( storedInferred.contains(t) )
@@ -98,8 +111,11 @@ final class IncrementalUpdate {
             pending.addAll(rederive(upToHere));
             insert(stratum, pending);
         }
+        if ( after.pinsBroken() )
+            return false;
         explain();
         write();
+        return true;
     }
 
     List<String> rulesRun() {
@@ -128,7 +144,7 @@ final class IncrementalUpdate {
                 rule.applyChanged(before, frontier, d -> {
                     Triple c = d.conclusion();
                     lost.computeIfAbsent(c, k -> new HashSet<>()).add(d);
-                    if ( storedInferred.contains(c) && overDeleted.add(c) )
+                    if ( storedInferred.contains(c) && !before.concludesNow(c) && overDeleted.add(c) )
                         next.add(c);
                 });
             }

@@ -36,9 +36,26 @@ public final class UpdateGraph extends GraphBase {
     private final Map<Key, List<Derivation>> results = new HashMap<>();
     /** For each pattern looked up (Node.ANY where open), the groups whose work looked it up. */
     private final Map<Triple, Set<Key>> readers = new HashMap<>();
+    /** Of the data as it was: the same data as the update is bringing it, or null. */
+    private final UpdateGraph now;
+    /** Of the data as it was: what the groups asked of it conclude in {@link #now}. */
+    private final Set<Triple> concludedNow = new HashSet<>();
+    /** Of the data as it is: the groups whose conclusions {@link #concludedNow} holds, and whether one has been forgotten since. */
+    private final Set<Key> pinned = new HashSet<>();
+    private boolean pinsBroken;
 
+    /** Over the data as the update is bringing it. */
     UpdateGraph(Graph base) {
+        this(base, null);
+    }
+
+    /**
+     * Over the data as it was; each group asked of it is also worked out in {@code now}, so
+     * that the update can tell what the group still concludes ({@link #concludesNow}).
+     */
+    UpdateGraph(Graph base, UpdateGraph now) {
         this.base = base;
+        this.now = now;
     }
 
     /**
@@ -47,6 +64,28 @@ public final class UpdateGraph extends GraphBase {
      */
     public void derivations(Rule rule, Node group, BiConsumer<Graph, Consumer<Derivation>> work, Consumer<Derivation> out) {
         Key key = new Key(rule.iri(), group);
+        if ( now != null ) {
+            now.result(key, work).forEach(d -> concludedNow.add(d.conclusion()));
+            now.pinned.add(key);
+        }
+        result(key, work).forEach(out);
+    }
+
+    /**
+     * Whether a group asked of this graph (the data as it was) concludes {@code t} in the data as
+     * the update is bringing it: as long as {@link #pinsBroken} is false, {@code t} holds at the
+     * end of the update.
+     */
+    boolean concludesNow(Triple t) {
+        return concludedNow.contains(t);
+    }
+
+    /** Whether a group that {@link #concludesNow} rests on has read a triple that changed since. */
+    boolean pinsBroken() {
+        return pinsBroken;
+    }
+
+    private List<Derivation> result(Key key, BiConsumer<Graph, Consumer<Derivation>> work) {
         List<Derivation> found = results.get(key);
         if ( found == null ) {
             Recording reads = new Recording();
@@ -56,7 +95,7 @@ public final class UpdateGraph extends GraphBase {
             for ( Triple pattern : reads.patterns )
                 readers.computeIfAbsent(pattern, k -> new HashSet<>()).add(key);
         }
-        found.forEach(out);
+        return found;
     }
 
     /** Forgets the groups that looked up a pattern {@code t} matches: it was added to or removed from the graph below. */
@@ -68,8 +107,13 @@ public final class UpdateGraph extends GraphBase {
                 for ( Node o : new Node[] { t.getObject(), Node.ANY } ) {
                     Set<Key> keys = readers.remove(Triple.create(s, p, o));
                     if ( keys != null )
-                        keys.forEach(results::remove);
+                        keys.forEach(this::forget);
                 }
+    }
+
+    private void forget(Key key) {
+        if ( results.remove(key) != null && pinned.contains(key) )
+            pinsBroken = true;
     }
 
     @Override

@@ -54,10 +54,10 @@ class TestUpdateGraph {
     }
 
     private static Triple dated(Node statement, String isoDate) {
-        return Triple.create(statement, DKG.Nodes.date, NodeFactory.createLiteralDT(isoDate, XSDDatatype.XSDdate));
+        return Triple.create(statement, DKG.Nodes.date, NodeFactory.createLiteralDT(isoDate + "T00:00:00", XSDDatatype.XSDdateTime));
     }
 
     private static Triple lastReaffirmed(String isoDate) {
-        return Triple.create(POSITION, DKG.Nodes.lastReaffirmed, NodeFactory.createLiteralDT(isoDate, XSDDatatype.XSDdate));
+        return Triple.create(POSITION, DKG.Nodes.lastReaffirmed, NodeFactory.createLiteralDT(isoDate + "T00:00:00", XSDDatatype.XSDdateTime));
     }
 }
