@@ -17,13 +17,18 @@ import org.apache.jena.util.iterator.ExtendedIterator;
 
 /**
  * The data as one update reads it (before the change, or as the update is bringing it), which
- * remembers the derivations a grouped rule worked out for each group (a position, a role, a
- * meeting) until a triple the group read changes. One update asks for the same group up to four
- * times: over-delete, re-derive, insert, and when the chosen derivation is worked out again; a
- * group can be hundreds of statements, each read and decoded from the store every time. What
+ * remembers the derivations a grouped rule worked out for each group (a position, for its
+ * continuity or its incompatibilities) until a triple the group read changes. One update asks
+ * for the same group up to four times: over-delete, re-derive, insert, and when the chosen
+ * derivation is worked out again; a group can be hundreds of statements, each read and decoded
+ * from the store every time. What
  * a group read is recorded as the patterns it looked up, so that a changed triple forgets
  * exactly the groups that could see it; the work itself is deterministic, so a group whose
  * reads did not change gives the same derivations again.
+ * <p>
+ * The graph of the data as it was also works each group out over the data as it is, so that the
+ * over-delete step can keep what a group still concludes ({@link #concludesNow}) instead of
+ * deleting all of a position's conclusions, and all that follows from them, to derive them again.
  * <p>
  * Lives for one update; the caller says what changes ({@link #changed}), as the graph below
  * changes under it.

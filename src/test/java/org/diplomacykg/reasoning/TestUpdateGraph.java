@@ -1,6 +1,8 @@
 package org.diplomacykg.reasoning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The graph an update reads through remembers each position's derivations, and forgets them
  * when a triple the position was worked out from changes: an update that re-dates a statement
- * between two passes sees the new date in the second.
+ * between two passes sees the new date in the second; and a conclusion kept because the position
+ * still concluded it is not trusted once a triple the position read has changed.
  */
 class TestUpdateGraph {
 
@@ -41,6 +44,26 @@ class TestUpdateGraph {
         view.changed(dated(STATEMENT, "2025-01-01"));
         view.changed(dated(STATEMENT, "2025-03-01"));
         assertEquals(Set.of(lastReaffirmed("2025-03-01")), record(view, reaffirms));
+    }
+
+    @Test
+    void aKeptConclusionWhoseGroupChangesLaterIsNotTrusted() {
+        Graph was = GraphMemFactory.createGraphMem2();
+        Triple reaffirms = Triple.create(STATEMENT, DKG.Nodes.reaffirms, POSITION);
+        was.add(reaffirms);
+        was.add(dated(STATEMENT, "2025-01-01"));
+        Graph is = GraphMemFactory.createGraphMem2();
+        is.add(reaffirms);
+        is.add(dated(STATEMENT, "2025-01-01"));
+        UpdateGraph now = new UpdateGraph(is);
+        UpdateGraph before = new UpdateGraph(was, now);
+        record(before, reaffirms);
+        assertTrue(before.concludesNow(lastReaffirmed("2025-01-01")));
+        assertFalse(now.pinsBroken());
+
+        is.delete(dated(STATEMENT, "2025-01-01"));
+        now.changed(dated(STATEMENT, "2025-01-01"));
+        assertTrue(now.pinsBroken(), "the update must run again: the position no longer concludes what was kept");
     }
 
     /** The position's last-reaffirmed triples, as the rule gives them after {@code changed}. */
