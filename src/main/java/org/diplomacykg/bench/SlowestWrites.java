@@ -29,13 +29,14 @@ final class SlowestWrites {
             fastestFirst.poll();
     }
 
-    /** Slowest first: kind, ms, the statement's predicate and subject, inferred triples added and removed. */
+    /** Slowest first: kind, ms (of which the materialiser's), the statement's predicate and subject, inferred triples added and removed. */
     JsonArray json() {
         JsonArray out = new JsonArray();
         fastestFirst.stream().sorted(Comparator.comparingLong(Write::nanos).reversed()).forEach(w -> {
             JsonObject o = new JsonObject();
             o.put("kind", w.kind());
             o.put("ms", Json.num(w.nanos() / 1e6));
+            o.put("reasoning_ms", Json.num(w.report().elapsed().toNanos() / 1e6));
             o.put("predicate", w.quad().getPredicate().toString());
             o.put("subject", w.quad().getSubject().toString());
             o.put("inferred_added", w.report().added());

@@ -25,7 +25,8 @@ import org.diplomacykg.vocab.Graphs;
  * absence or count of a predicate sees it final:
  * <ol>
  * <li>over-delete: over the data as it was (the change undone), every derivation that uses a
- *     changed triple, or a triple over-deleted so far, gives up its conclusion;</li>
+ *     changed triple, or a triple over-deleted so far, gives up its conclusion, unless the
+ *     grouped rule that gave it still concludes it over the data as it is ({@link UpdateGraph});</li>
  * <li>re-derive: over what is left, the over-deleted triples (and asserted triples no longer
  *     asserted) that still have a derivation come back;</li>
  * <li>insert: from the added, re-derived and removed triples, semi-naively, until no rule
@@ -48,8 +49,8 @@ final class IncrementalUpdate {
     private final Graph storedInferred;
     /** The inferred graph as this update brings it. */
     private final Overlay inferred;
-    private final Graph before;
-    private final Graph after;
+    private final UpdateGraph before;
+    private final UpdateGraph after;
 
     private final Set<Rule> ran = new HashSet<>();
     /** Derivations over the data as it was that the change may have taken away, by conclusion. */
@@ -58,9 +59,17 @@ final class IncrementalUpdate {
     private final Map<Triple, Set<Derivation>> found = new HashMap<>();
     private final Set<Triple> overDeleted = new LinkedHashSet<>();
     private final ExplanationWriter explanations;
+    /** Whether each conclusion looked up so far is asserted. */
+    private final Map<Triple, Boolean> assertedNow = new HashMap<>();
+    /** The id of each derivation asked about so far: formatting and hashing a long premise list is not cheap. */
+    private final Map<Derivation, String> ids = new HashMap<>();
 
+    /**
+     * With {@code keepWhatStillHolds}, the over-delete step keeps a conclusion that a group of a
+     * grouped rule still concludes over the data as it is (see {@link #run}).
+     */
     IncrementalUpdate(List<Rule> rules, List<List<Rule>> strata, Graph ontology, DatasetGraph dsg, Set<Triple> added,
-                      Set<Triple> removed) {
+                      Set<Triple> removed, boolean keepWhatStillHolds) {
         this.rules = rules;
         this.strata = strata;
         this.dsg = dsg;
@@ -72,16 +81,25 @@ final class IncrementalUpdate {
         removed.forEach(assertedBefore::include);
         this.storedInferred = dsg.getGraph(Graphs.Nodes.INFERRED);
         this.inferred = new Overlay(storedInferred);
-        this.before = new Union(assertedBefore, storedInferred);
-        this.after = new Union(asserted, inferred);
+        // Nothing this update reads as it was changes; what it reads as it is changes only through infer and unInfer.
+        this.after = new UpdateGraph(new Union(asserted, inferred));
+        this.before = new UpdateGraph(new Union(assertedBefore, storedInferred), keepWhatStillHolds ? after : null);
         this.explanations = new ExplanationWriter(dsg, ontology);
     }
 
-    void run() {
+    /**
+     * Runs the update and writes it; returns false, having written nothing, when a conclusion the
+     * over-delete step kept because its group still concluded it may not hold after all: a triple
+     * that group read changed later in the update (an inferred one), so the caller runs the update
+     * again without keeping any. Keeping them is what makes a write to a statement of a large
+     * position cheap: every conclusion of the position is worked out again, and only those no
+     * longer concluded are over-deleted, rather than all of them and what follows from them.
+     */
+    boolean run() {
         // A triple now asserted is no longer inferred; what rests on it stands.
         for ( Triple t : added ) {
             if ( storedInferred.contains(t) )
-                inferred.exclude(t);
+                unInfer(t);
         }
         // What this update has changed so far, asserted or derived, as the next stratum reads it.
         Set<Triple> pending = new LinkedHashSet<>(added);
@@ -93,8 +111,11 @@ final class IncrementalUpdate {
             pending.addAll(rederive(upToHere));
             insert(stratum, pending);
         }
+        if ( after.pinsBroken() )
+            return false;
         explain();
         write();
+        return true;
     }
 
     List<String> rulesRun() {
@@ -123,14 +144,14 @@ final class IncrementalUpdate {
                 rule.applyChanged(before, frontier, d -> {
                     Triple c = d.conclusion();
                     lost.computeIfAbsent(c, k -> new HashSet<>()).add(d);
-                    if ( storedInferred.contains(c) && overDeleted.add(c) )
+                    if ( storedInferred.contains(c) && !before.concludesNow(c) && overDeleted.add(c) )
                         next.add(c);
                 });
             }
             deleted.addAll(next);
             frontier = next;
         }
-        deleted.forEach(inferred::exclude);
+        deleted.forEach(this::unInfer);
         return deleted;
     }
 
@@ -178,11 +199,30 @@ final class IncrementalUpdate {
         for ( Derivation d : ds ) {
             Triple c = d.conclusion();
             found.computeIfAbsent(c, k -> new HashSet<>()).add(d);
-            if ( !asserted.contains(c) && !inferred.contains(c) ) {
-                inferred.include(c);
+            if ( !inferred.contains(c) && !isAsserted(c) ) {
+                infer(c);
                 fresh.add(c);
             }
         }
+    }
+
+    /**
+     * Whether {@code t} is asserted, remembered: the asserted triples do not change during an
+     * update, and a group worked out again gives the same conclusions to look up, each a scan of
+     * every graph of the store.
+     */
+    private boolean isAsserted(Triple t) {
+        return assertedNow.computeIfAbsent(t, asserted::contains);
+    }
+
+    private void infer(Triple t) {
+        inferred.include(t);
+        after.changed(t);
+    }
+
+    private void unInfer(Triple t) {
+        inferred.exclude(t);
+        after.changed(t);
     }
 
     /** Rewrites the chosen derivations of every triple whose derivations may have changed. */
@@ -209,7 +249,7 @@ final class IncrementalUpdate {
             if ( !inferred.contains(c) )
                 now = Map.of();
             else if ( workedOutAgain.contains(c) )
-                now = byId(Materialiser.chosenOf(all.getOrDefault(c, Set.of()), explanations::id));
+                now = byId(Materialiser.chosenOf(all.getOrDefault(c, Set.of()), this::id));
             else
                 now = chosenFromWrittenAndFound(c, written);
             for ( String id : written ) {
@@ -218,7 +258,7 @@ final class IncrementalUpdate {
             }
             now.forEach((id, d) -> {
                 if ( !written.contains(id) )
-                    explanations.write(d);
+                    explanations.write(d, id);
             });
         });
     }
@@ -235,7 +275,7 @@ final class IncrementalUpdate {
             return true;
         Set<Derivation> now = found.getOrDefault(c, Set.of());
         for ( Derivation d : lost.getOrDefault(c, Set.of()) ) {
-            if ( !now.contains(d) && written.contains(explanations.id(d)) )
+            if ( !now.contains(d) && written.contains(id(d)) )
                 return true;
         }
         return false;
@@ -259,18 +299,30 @@ final class IncrementalUpdate {
         return out;
     }
 
-    /** The chosen derivations of {@code c} among those written (null values) and those found now. */
+    /**
+     * The chosen derivations of {@code c} among those written (null values) and those found now.
+     * A derivation found again that held before (it is among the lost) is left out unhashed: the
+     * written one was the smallest of those that held before, so it is not smaller.
+     */
     private Map<String, Derivation> chosenFromWrittenAndFound(Triple c, Set<String> written) {
         Map<String, Derivation> candidates = new TreeMap<>();
         written.forEach(id -> candidates.put(id, null));
-        found.getOrDefault(c, Set.of()).forEach(d -> candidates.put(explanations.id(d), d));
+        Set<Derivation> before = lost.getOrDefault(c, Set.of());
+        for ( Derivation d : found.getOrDefault(c, Set.of()) ) {
+            if ( !before.contains(d) )
+                candidates.put(id(d), d);
+        }
         return Materialiser.chosen(candidates);
     }
 
     private Map<String, Derivation> byId(Collection<Derivation> ds) {
         Map<String, Derivation> out = new TreeMap<>();
-        ds.forEach(d -> out.put(explanations.id(d), d));
+        ds.forEach(d -> out.put(id(d), d));
         return out;
+    }
+
+    private String id(Derivation d) {
+        return ids.computeIfAbsent(d, explanations::id);
     }
 
     private void write() {

@@ -111,8 +111,13 @@ public final class Materialiser {
             return lastReport = MaterialisationReport.nothing(inferredCount);
         current = false;
         long start = System.nanoTime();
-        IncrementalUpdate run = new IncrementalUpdate(rules, strata, ontology, dsg, added, removed);
-        run.run();
+        IncrementalUpdate run = new IncrementalUpdate(rules, strata, ontology, dsg, added, removed, true);
+        if ( !run.run() ) {
+            LOG.debug("Update of +{} -{} asserted: a kept conclusion's group changed later, run again keeping none", added.size(),
+                      removed.size());
+            run = new IncrementalUpdate(rules, strata, ontology, dsg, added, removed, false);
+            run.run();
+        }
         inferredCount += run.addedCount() - run.removedCount();
         current = true;
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);

@@ -10,6 +10,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.diplomacykg.reasoning.Derivation;
 import org.diplomacykg.reasoning.Rule;
+import org.diplomacykg.reasoning.UpdateGraph;
 
 /**
  * A domain rule whose derivations fall into groups (a position, a role, a meeting, a
@@ -36,8 +37,7 @@ abstract class GroupedRule implements Rule {
             if ( inputs().contains(t.getPredicate()) )
                 groupsChangedBy(data, t, groups);
         }
-        if ( !groups.isEmpty() )
-            applyTo(data, groups, out);
+        applyToEach(data, groups, out);
     }
 
     @Override
@@ -47,8 +47,31 @@ abstract class GroupedRule implements Rule {
             if ( outputs().contains(c.getPredicate()) )
                 groupsConcluding(data, c, groups);
         }
-        if ( !groups.isEmpty() )
+        applyToEach(data, groups, out);
+    }
+
+    /**
+     * Whether {@link #applyTo} costs no more one group at a time than for several at once (it
+     * shares no lookup between groups, as the tenures of a role), so that an update may remember
+     * each group's derivations apart ({@link UpdateGraph}).
+     */
+    boolean groupsStandAlone() {
+        return false;
+    }
+
+    /**
+     * {@link #applyTo}, one group at a time where an update remembers groups: a group's
+     * derivations never depend on the other groups asked for with it.
+     */
+    private void applyToEach(Graph data, Set<Node> groups, Consumer<Derivation> out) {
+        if ( groups.isEmpty() )
+            return;
+        if ( !(data instanceof UpdateGraph update) || !groupsStandAlone() ) {
             applyTo(data, groups, out);
+            return;
+        }
+        for ( Node group : groups )
+            update.derivations(this, group, (reads, found) -> applyTo(reads, Set.of(group), found), out);
     }
 
     /** The objects of the triples matching (s, p, ANY), added to {@code into}. */

@@ -122,6 +122,12 @@ public final class IncompatibilityRule extends GroupedRule {
             objects(data, conclusion.getSubject(), DKG.Nodes.incompatiblePosition, positions);
     }
 
+    /** A position's incompatibilities are found from it alone: from either side, an incompatibility is the same. */
+    @Override
+    boolean groupsStandAlone() {
+        return true;
+    }
+
     @Override
     void applyTo(Graph data, Set<Node> positions, Consumer<Derivation> out) {
         // Every incompatibility of the positions, by node: found from either position, it is the same.

@@ -127,6 +127,12 @@ public final class PositionContinuityRule extends GroupedRule {
             objects(data, conclusion.getSubject(), DKG.Nodes.assessedPosition, positions);
     }
 
+    /** A position is worked out from its own statements alone. */
+    @Override
+    boolean groupsStandAlone() {
+        return true;
+    }
+
     @Override
     void applyTo(Graph data, Set<Node> positions, Consumer<Derivation> out) {
         for ( Node position : positions ) {
