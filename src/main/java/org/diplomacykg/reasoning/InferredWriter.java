@@ -71,7 +71,8 @@ final class InferredWriter {
             stopped.complete(null);
             throw ex;
         }
-        List<Triple> remove = Iter.toList(stored.find().filterDrop(inferred::contains));
+        // A first run (a new store, a fill) has nothing to remove: no need to read back what it wrote.
+        List<Triple> remove = before == 0 ? List.of() : Iter.toList(stored.find().filterDrop(inferred::contains));
         remove.forEach(t -> dsg.delete(Graphs.Nodes.INFERRED, t.getSubject(), t.getPredicate(), t.getObject()));
         int keptFromBefore = before - remove.size();
         return new int[] { inferred.size() - keptFromBefore, remove.size() };
