@@ -1,7 +1,9 @@
 package org.diplomacykg.reasoning;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.jena.graph.Triple;
@@ -39,7 +41,8 @@ final class ChosenDerivations {
 
     /** Writes each kept derivation, reusing the id a comparison worked out. */
     void writeAll() {
-        byConclusion.forEach((c, d) -> explanations.write(d, idOfKept.get(c)));
+        Set<String> whole = new HashSet<>();
+        byConclusion.forEach((c, d) -> explanations.write(d, idOfKept.get(c), whole));
     }
 
     /** Each kept derivation. */

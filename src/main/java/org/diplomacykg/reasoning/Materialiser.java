@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.Node;
@@ -34,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * semi-naively: each further round gives the rules only the triples the previous round
  * inferred. It is what the first update, an update that touches the ontology graph or whose
  * change is unknown (a pattern delete, more than {@link ChangeSet#MAX_TRIPLES} triples),
- * and the first update after a failure do.
+ * and the first update after a failure do. Its rules read only memory and run on a thread of
+ * their own while the caller's thread writes the inferred graph ({@link InferredWriter}); the
+ * explanations are written once the rules are done.
  * <p>
  * Any other update is maintained in time proportional to the change, by delete and
  * re-derive ({@link IncrementalUpdate}): nothing but the inferred and explanations graphs
@@ -135,7 +136,7 @@ public final class Materialiser {
     public Graph derive(DatasetGraph dsg) {
         List<Rule> rs = rulesFromOntology.apply(dsg.getGraph(Graphs.Nodes.ONTOLOGY));
         Graph inferred = GraphFactory.createGraphMem();
-        fixpoint(Strata.of(rs), assertedCopy(dsg), inferred, d -> {});
+        fixpoint(Strata.of(rs), assertedCopy(dsg), inferred, d -> {}, batch -> {});
         return inferred;
     }
 
@@ -146,11 +147,11 @@ public final class Materialiser {
 
     private MaterialisationReport full(DatasetGraph dsg) {
         long start = System.nanoTime();
+        Graph asserted = assertedCopy(dsg);
         Graph inferred = GraphFactory.createGraphMem();
         ChosenDerivations chosen = new ChosenDerivations(new ExplanationWriter(dsg, ontology));
-        fixpoint(strata, assertedCopy(dsg), inferred, chosen::add);
-
-        int[] counts = writeInferred(dsg, inferred);
+        int[] counts = InferredWriter.whileDeriving(dsg, inferred,
+                                                    batches -> fixpoint(strata, asserted, inferred, chosen::add, batches));
         writeExplanations(dsg, chosen);
         inferredCount = inferred.size();
 
@@ -177,16 +178,18 @@ public final class Materialiser {
      * Applies the rules over asserted ∪ inferred until no rule adds a conclusion, stratum by
      * stratum ({@link Strata}): in each, every rule over everything once, then each round only
      * from what the last one inferred. A rule never reads what a higher stratum concludes, so a
-     * stratum done stays done. Every derivation of a triple not asserted goes to {@code derivations}.
+     * stratum done stays done. Every derivation of a triple not asserted goes to {@code derivations},
+     * and each rule application's new conclusions, once in {@code inferred}, to {@code batches}.
      */
-    private static void fixpoint(List<List<Rule>> strata, Graph asserted, Graph inferred, Consumer<Derivation> derivations) {
+    private static void fixpoint(List<List<Rule>> strata, Graph asserted, Graph inferred, Consumer<Derivation> derivations,
+                                 Consumer<List<Triple>> batches) {
         Graph view = new Union(asserted, inferred);
         for ( List<Rule> stratum : strata ) {
             Set<Triple> fresh = new LinkedHashSet<>();
             for ( Rule rule : stratum ) {
                 List<Derivation> found = new ArrayList<>();
                 rule.apply(view, found::add);
-                keep(found, asserted, inferred, derivations, fresh);
+                keep(found, asserted, inferred, derivations, fresh, batches);
             }
             while ( !fresh.isEmpty() ) {
                 Set<Triple> frontier = fresh;
@@ -194,14 +197,15 @@ public final class Materialiser {
                 for ( Rule rule : readersOf(stratum, frontier) ) {
                     List<Derivation> found = new ArrayList<>();
                     rule.applyChanged(view, frontier, found::add);
-                    keep(found, asserted, inferred, derivations, fresh);
+                    keep(found, asserted, inferred, derivations, fresh, batches);
                 }
             }
         }
     }
 
     private static void keep(List<Derivation> found, Graph asserted, Graph inferred, Consumer<Derivation> derivations,
-                             Set<Triple> fresh) {
+                             Set<Triple> fresh, Consumer<List<Triple>> batches) {
+        List<Triple> batch = new ArrayList<>();
         for ( Derivation d : found ) {
             Triple conclusion = d.conclusion();
             if ( asserted.contains(conclusion) )
@@ -210,8 +214,11 @@ public final class Materialiser {
             if ( !inferred.contains(conclusion) ) {
                 inferred.add(conclusion);
                 fresh.add(conclusion);
+                batch.add(conclusion);
             }
         }
+        if ( !batch.isEmpty() )
+            batches.accept(batch);
     }
 
     /** The rules, in their order, that read a predicate of one of the triples. */
@@ -243,16 +250,6 @@ public final class Materialiser {
         Map<String, Derivation> out = new TreeMap<>();
         out.put(smallest.getKey(), smallest.getValue());
         return out;
-    }
-
-    /** Makes the stored inferred graph equal to {@code inferred}; returns {added, removed}. */
-    private static int[] writeInferred(DatasetGraph dsg, Graph inferred) {
-        Graph stored = dsg.getGraph(Graphs.Nodes.INFERRED);
-        List<Triple> remove = Iter.toList(stored.find().filterDrop(inferred::contains));
-        List<Triple> add = Iter.toList(inferred.find().filterDrop(stored::contains));
-        remove.forEach(t -> dsg.delete(Graphs.Nodes.INFERRED, t.getSubject(), t.getPredicate(), t.getObject()));
-        add.forEach(t -> dsg.add(Graphs.Nodes.INFERRED, t.getSubject(), t.getPredicate(), t.getObject()));
-        return new int[] { add.size(), remove.size() };
     }
 
     /** Rewrites the explanations graph: the rules, then the chosen derivations of each inferred triple. */

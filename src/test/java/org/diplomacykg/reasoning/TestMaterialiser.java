@@ -2,6 +2,7 @@ package org.diplomacykg.reasoning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
@@ -213,6 +215,63 @@ class TestMaterialiser {
             .anyMatch(q -> q.getObject().isTripleTerm()
                            && (q.getObject().getTriple().getSubject().isBlank() || q.getObject().getTriple().getObject().isBlank())));
         assertFalse(anyBlank, "a blank node's label changes with every load: no stored explanation holds one");
+    }
+
+    @Test
+    void aFullRunAgainAddsWhatNowFollowsAndRemovesWhatNoLongerDoes() {
+        write(() -> {
+            dsg.add(SOURCE, uri("a"), P, uri("b"));
+            materialiser.materialiseAll(dsg);
+        });
+        write(() -> {
+            dsg.delete(SOURCE, uri("a"), P, uri("b"));
+            dsg.add(SOURCE, uri("c"), P, uri("d"));
+            materialiser.materialiseAll(dsg);
+        });
+        MaterialisationReport report = materialiser.lastReport();
+        assertEquals(List.of(2, 2, 2L), List.of(report.added(), report.removed(), report.inferredTriples()));
+        assertFalse(inferred(uri("a"), Q, uri("b")));
+        assertFalse(inferred(uri("a"), R, uri("b")));
+        assertTrue(inferred(uri("c"), Q, uri("d")));
+        assertTrue(inferred(uri("c"), R, uri("d")));
+        assertEquals(2, countDerivations());
+    }
+
+    @Test
+    void aRuleThatFailsFailsTheRunWithItsOwnExceptionAndNothingIsKept() {
+        Rule failing = new Rule() {
+            public String iri() { return RULE_BASE + "test-fails"; }
+            public String label() { return "fails"; }
+            public String description() { return "fails on q"; }
+            public Set<Node> inputs() { return Set.of(Q); }
+            public Set<Node> outputs() { return Set.of(R); }
+            public void apply(Graph data, Consumer<Derivation> out) {
+                throw new IllegalStateException("rule failed");
+            }
+        };
+        materialiser = new Materialiser(ontology -> List.of(pToQ, failing));
+        write(() -> dsg.add(SOURCE, uri("a"), P, uri("b")));
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                                                     () -> write(() -> materialiser.materialiseAll(dsg)));
+        assertEquals("rule failed", thrown.getMessage());
+        assertFalse(inferred(uri("a"), Q, uri("b")), "the transaction was aborted");
+    }
+
+    @Test
+    void aFailureToWriteTheInferredGraphFailsTheRun() {
+        DatasetGraph failingStore = new DatasetGraphWrapper(dsg) {
+            @Override
+            public void add(Node g, Node s, Node p, Node o) {
+                if ( Graphs.Nodes.INFERRED.equals(g) )
+                    throw new IllegalStateException("disk full");
+                super.add(g, s, p, o);
+            }
+        };
+        write(() -> dsg.add(SOURCE, uri("a"), P, uri("b")));
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                                                     () -> write(() -> materialiser.materialiseAll(failingStore)));
+        assertEquals("disk full", thrown.getMessage());
+        assertEquals(0, countDerivations());
     }
 
     private List<Node> derivations() {
