@@ -244,6 +244,8 @@ final class IncrementalUpdate {
                 workedOutAgain.add(c);
         }
         Map<Triple, Set<Derivation>> all = allDerivations(workedOutAgain);
+        // Derivations given their rule and premises in this update (for another conclusion).
+        Set<String> whole = new HashSet<>();
         writtenOf.forEach((c, written) -> {
             Map<String, Derivation> now;
             if ( !inferred.contains(c) )
@@ -258,7 +260,7 @@ final class IncrementalUpdate {
             }
             now.forEach((id, d) -> {
                 if ( !written.contains(id) )
-                    explanations.write(d, id);
+                    explanations.write(d, id, whole);
             });
         });
     }
