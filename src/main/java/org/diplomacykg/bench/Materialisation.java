@@ -35,6 +35,8 @@ final class Materialisation {
         o.put("peak_heap_mb", Json.num(Heap.peak() / 1048576.0));
         o.put("inferred", report.inferredTriples());
         o.put("inferred_per_s", Json.num(report.inferredTriples() / (nanos / 1e9)));
+        // Kept even if a later measure (counting, compacting a large store) runs out of time.
+        BenchStep.progress(o);
         return materialiser;
     }
 
