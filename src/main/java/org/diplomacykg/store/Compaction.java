@@ -67,9 +67,11 @@ public final class Compaction {
         try {
             long before = blocks();
             long start = System.nanoTime();
-            container.execExclusive(() -> DatabaseMgr.compact(container, true));
-            // The new generation has transactions of its own to hook.
-            NodeFileEnd.install(container);
+            container.execExclusive(() -> {
+                DatabaseMgr.compact(container, true);
+                // The new generation has transactions of its own to hook, before any begins.
+                NodeFileEnd.install(container);
+            });
             blocksAfterLast = blocks();
             compactions++;
             LOG.info("Compacted the store: {} blocks of its indexes to {} in {} ms", before, blocksAfterLast,
